@@ -1,0 +1,104 @@
+package dev.tailor.tools.e2e;
+
+import dev.tailor.tools.Stack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Tailor service run as users run it, {@code java -jar <service>/target/quarkus-app/quarkus-run.jar}, on a
+ * free loopback port and against the real local stack, with its output in {@code target/e2e-<service>.log}.
+ */
+final class PackagedService implements AutoCloseable {
+
+    private static final Path ROOT = Path.of(System.getProperty("tailor.root", "../.."));
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private PackagedService(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    static PackagedService start(String name, Map<String, String> extraEnv) throws IOException {
+        Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the reactor builds the services before dev/tools");
+        }
+        int port = freePort();
+        Path log = Path.of("target", "e2e-" + name + ".log");
+        Stack stack = Stack.fromEnvironment();
+        ProcessBuilder pb = new ProcessBuilder(List.of(javaBinary(), "-Xmx768m",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
+        env.put("WEAVIATE_URL", stack.weaviateUrl().toString());
+        env.put("WEAVIATE_GRPC_PORT", Integer.toString(stack.weaviateGrpcPort()));
+        env.put("OIDC_AUTH_SERVER_URL", stack.oidcIssuer());
+        env.putAll(extraEnv);
+        return new PackagedService(name, port, pb.start(), log);
+    }
+
+    PackagedService awaitReady() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling until the deadline
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + "; see " + log.toAbsolutePath());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
