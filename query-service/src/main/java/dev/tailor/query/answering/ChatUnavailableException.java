@@ -1,0 +1,8 @@
+package dev.tailor.query.answering;
+
+/** The chat provider failed or timed out: 503 with a message that names no provider internals. */
+public class ChatUnavailableException extends RuntimeException {
+    public ChatUnavailableException(String message) {
+        super(message);
+    }
+}

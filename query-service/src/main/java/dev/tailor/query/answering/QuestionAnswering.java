@@ -1,0 +1,86 @@
+package dev.tailor.query.answering;
+
+import dev.tailor.contracts.QueryMetric;
+import dev.tailor.query.config.QueryConfig;
+import dev.tailor.query.metrics.QueryMetricsPublisher;
+import dev.tailor.query.prompting.Prompt;
+import dev.tailor.query.prompting.PromptBuilder;
+import dev.tailor.query.prompting.TokenEstimator;
+import dev.tailor.query.retrieval.ChunkRetriever;
+import dev.tailor.query.retrieval.RetrievedChunk;
+import dev.tailor.query.routing.Route;
+import dev.tailor.query.routing.Strategy;
+import dev.tailor.query.routing.StrategyRouter;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Answers a question under the user's roles: role-filtered retrieval, then the routed model (or the extractive
+ * answerer) on a grounded prompt. With no permitted passage, says so without calling any model.
+ */
+@ApplicationScoped
+public class QuestionAnswering {
+
+    public static final String NOTHING_FOUND = "I found nothing you are allowed to read about this.";
+    public static final String NO_MODEL = "none";
+
+    private final ChunkRetriever retriever;
+    private final StrategyRouter router;
+    private final ChatAnswerer chat;
+    private final QueryMetricsPublisher metrics;
+    private final QueryConfig config;
+    private final PromptBuilder prompts;
+    private final ExtractiveAnswerer extractive;
+
+    QuestionAnswering(ChunkRetriever retriever, StrategyRouter router, ChatAnswerer chat,
+                      QueryMetricsPublisher metrics, QueryConfig config) {
+        this.retriever = retriever;
+        this.router = router;
+        this.chat = chat;
+        this.metrics = metrics;
+        this.config = config;
+        this.prompts = new PromptBuilder(config.prompt().contextTokenBudget());
+        this.extractive = new ExtractiveAnswerer(config.prompt().extractiveSentences());
+    }
+
+    /** @param endpoint {@code ask} or {@code chat}, for the query metric */
+    public Answer ask(String question, int topK, Strategy requested, Set<String> roles, String endpoint) {
+        long start = System.nanoTime();
+        // Route first: a finetuned request nobody may serve fails fast, before any retrieval.
+        Route route = router.route(requested, roles);
+        List<RetrievedChunk> chunks = retriever.search(question, topK, roles);
+        Answer answer;
+        if (chunks.isEmpty()) {
+            answer = new Answer(NOTHING_FOUND, List.of(), route.strategy().wireName(), NO_MODEL, 0, 0, 0, false);
+        } else {
+            Prompt prompt = prompts.build(question, chunks);
+            if (config.chat().enabled()) {
+                ChatAnswerer.Completion c = chat.complete(prompt, route.model());
+                answer = new Answer(c.text(), prompt.passages(), route.strategy().wireName(), c.model(),
+                        c.promptTokens(), c.completionTokens(), prompt.contextTokens(), true);
+            } else {
+                String text = extractive.answer(question, prompt.passages());
+                answer = new Answer(text, prompt.passages(), Strategy.RAG.wireName(), ExtractiveAnswerer.MODEL,
+                        0, TokenEstimator.estimate(text), prompt.contextTokens(), true);
+            }
+        }
+        metrics.publish(new QueryMetric(List.copyOf(roles), endpoint, answer.strategy(), answer.model(),
+                answer.citations().size(), answer.retrievedTokens(), answer.answered(), answer.promptTokens(),
+                answer.completionTokens(), (System.nanoTime() - start) / 1_000_000, Instant.now()));
+        return answer;
+    }
+
+    /** Role-filtered search only (no model); publishes its metric too. */
+    public List<RetrievedChunk> search(String query, int topK, Set<String> roles) {
+        long start = System.nanoTime();
+        List<RetrievedChunk> chunks = retriever.search(query, topK, roles);
+        long tokens = chunks.stream().mapToLong(TokenEstimator::tokens).sum();
+        metrics.publish(new QueryMetric(List.copyOf(roles), "search", Strategy.RAG.wireName(), NO_MODEL,
+                chunks.size(), tokens, !chunks.isEmpty(), 0, 0, (System.nanoTime() - start) / 1_000_000,
+                Instant.now()));
+        return chunks;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tailor.query.rest;
+
+import dev.tailor.query.answering.QuestionAnswering;
+import dev.tailor.query.config.QueryConfig;
+import dev.tailor.query.rest.dto.AskRequest;
+import dev.tailor.query.rest.dto.AskResponse;
+import dev.tailor.query.rest.dto.ErrorResponse;
+import dev.tailor.query.routing.Strategy;
+import dev.tailor.query.security.CurrentUser;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/ask")
+@Authenticated
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "ask")
+@SecurityRequirement(name = "SecurityScheme")
+public class AskResource {
+
+    private final QuestionAnswering answering;
+    private final CurrentUser user;
+    private final QueryConfig config;
+
+    AskResource(QuestionAnswering answering, CurrentUser user, QueryConfig config) {
+        this.answering = answering;
+        this.user = user;
+        this.config = config;
+    }
+
+    @POST
+    @Operation(summary = "Answer a question from the passages you may read, with citations")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "rag", value = "{\"question\": \"How often does the on-call pager rotate?\", \"topK\": 5, \"strategy\": \"rag\"}"),
+            @ExampleObject(name = "auto", value = "{\"question\": \"What is the travel expense limit?\", \"strategy\": \"auto\"}")}))
+    @APIResponse(responseCode = "200", description = "The answer; model is extractive when no chat model is configured")
+    @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "409", description = "strategy finetuned, but no fine-tuned model may answer you",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "503", description = "The index or the chat model is unavailable",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    public AskResponse ask(@Valid @NotNull(message = "a JSON body is required") AskRequest request) {
+        int topK = request.topK() == null ? config.retrieval().defaultTopK() : request.topK();
+        Strategy strategy = request.strategy() == null ? Strategy.RAG
+                : Strategy.fromWire(request.strategy()).orElseThrow(); // validated by @Pattern
+        return AskResponse.of(answering.ask(request.question(), topK, strategy, user.roles(), "ask"));
+    }
+}

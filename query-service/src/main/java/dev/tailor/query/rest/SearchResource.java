@@ -1,0 +1,61 @@
+package dev.tailor.query.rest;
+
+import dev.tailor.query.answering.QuestionAnswering;
+import dev.tailor.query.config.QueryConfig;
+import dev.tailor.query.rest.dto.ErrorResponse;
+import dev.tailor.query.rest.dto.SearchRequest;
+import dev.tailor.query.rest.dto.SearchResponse;
+import dev.tailor.query.rest.dto.SearchResult;
+import dev.tailor.query.security.CurrentUser;
+import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/search")
+@Authenticated
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "search")
+@SecurityRequirement(name = "SecurityScheme")
+public class SearchResource {
+
+    private final QuestionAnswering answering;
+    private final CurrentUser user;
+    private final QueryConfig config;
+
+    SearchResource(QuestionAnswering answering, CurrentUser user, QueryConfig config) {
+        this.answering = answering;
+        this.user = user;
+        this.config = config;
+    }
+
+    @POST
+    @Operation(summary = "Hybrid search over the passages you may read",
+            description = "BM25 + vector search, filtered inside the database by the roles of your token.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "search",
+            value = "{\"query\": \"on-call pager rotation\", \"topK\": 5}")))
+    @APIResponse(responseCode = "200", description = "Best passages first")
+    @APIResponse(responseCode = "400", description = "Invalid request",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "503", description = "The index is unavailable or built by another embedding model",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    public SearchResponse search(@Valid @NotNull(message = "a JSON body is required") SearchRequest request) {
+        int topK = request.topK() == null ? config.retrieval().defaultTopK() : request.topK();
+        return new SearchResponse(answering.search(request.query(), topK, user.roles()).stream()
+                .map(SearchResult::of).toList());
+    }
+}

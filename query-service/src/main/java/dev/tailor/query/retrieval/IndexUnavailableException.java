@@ -1,0 +1,8 @@
+package dev.tailor.query.retrieval;
+
+/** The index cannot be served (absent, built by another embedding model, or unreachable): 503. */
+public class IndexUnavailableException extends RuntimeException {
+    public IndexUnavailableException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.tailor.query.security;
+
+import dev.tailor.contracts.Roles;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the roles of a user from the claims of their access token, following a slash-separated claim path
+ * (Keycloak: {@code realm_access/roles}). Fail-closed: a missing or malformed claim means no roles. Every
+ * authenticated user also holds {@link Roles#PUBLIC}.
+ */
+public final class RolesExtractor {
+
+    private final String[] path;
+
+    public RolesExtractor(String claimPath) {
+        if (claimPath == null || claimPath.isBlank()) {
+            throw new IllegalArgumentException("the roles claim path must not be blank");
+        }
+        this.path = claimPath.split("/");
+    }
+
+    /** The user's roles, sorted, always including {@code public}. */
+    public Set<String> roles(Map<String, Object> claims) {
+        Set<String> roles = new TreeSet<>();
+        roles.add(Roles.PUBLIC);
+        Object node = claims;
+        for (String segment : path) {
+            if (!(node instanceof Map<?, ?> map)) {
+                return roles;
+            }
+            node = map.get(segment);
+        }
+        if (node instanceof Collection<?> values) {
+            for (Object value : values) {
+                if (value instanceof String role && !role.isBlank()) {
+                    roles.add(role);
+                }
+            }
+        } else if (node instanceof String single && !single.isBlank()) {
+            // Some providers put a single role (or a space-separated list, like "scope") in a string claim.
+            for (String role : single.trim().split("\\s+")) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+}
