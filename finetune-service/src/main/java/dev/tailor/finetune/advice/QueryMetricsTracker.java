@@ -1,0 +1,65 @@
+package dev.tailor.finetune.advice;
+
+import dev.tailor.contracts.QueryMetric;
+import dev.tailor.contracts.Topics;
+import dev.tailor.finetune.kafka.KafkaSupport;
+import dev.tailor.finetune.kafka.TopicFollower;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Replays queries.metrics (35-day retention) into memory and keeps following it, for the advisor. */
+@ApplicationScoped
+public class QueryMetricsTracker {
+
+    private final List<QueryMetric> metrics = new ArrayList<>();
+    private TopicFollower follower;
+
+    @Inject
+    KafkaSupport kafka;
+
+    @PostConstruct
+    void start() {
+        follower = kafka.follow(Topics.QUERIES_METRICS, record -> {
+            if (record.value() == null) {
+                return;
+            }
+            try {
+                QueryMetric metric = KafkaSupport.JSON.readValue(record.value(), QueryMetric.class);
+                if (metric.time() == null) {
+                    metric = new QueryMetric(metric.roles(), metric.endpoint(), metric.strategy(), metric.model(),
+                            metric.retrievedChunks(), metric.retrievedTokens(), metric.answered(), metric.promptTokens(),
+                            metric.completionTokens(), metric.latencyMillis(), Instant.ofEpochMilli(record.timestamp()));
+                }
+                synchronized (metrics) {
+                    metrics.add(metric);
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("not a QueryMetric: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (follower != null) {
+            follower.close();
+        }
+    }
+
+    public boolean awaitReplay(Duration timeout) throws InterruptedException {
+        return follower.awaitCaughtUp(timeout);
+    }
+
+    public List<QueryMetric> since(Instant since) {
+        synchronized (metrics) {
+            return new ArrayList<>(metrics.stream().filter(m -> !m.time().isBefore(since)).toList());
+        }
+    }
+}

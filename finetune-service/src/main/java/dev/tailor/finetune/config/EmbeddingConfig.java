@@ -1,0 +1,24 @@
+package dev.tailor.finetune.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The embedding model the evaluation gate scores answers with ({@code tailor.embedding.*}). */
+@ConfigMapping(prefix = "tailor.embedding")
+public interface EmbeddingConfig {
+
+    /** Name of the in-process model (the index records the same name). Env: TAILOR_EMBEDDING_MODEL_NAME. */
+    @WithDefault("all-minilm-l6-v2-q")
+    String modelName();
+
+    /** Vector dimension of the model. Env: TAILOR_EMBEDDING_DIMENSION. */
+    @WithDefault("384")
+    int dimension();
+
+    /**
+     * Threads of the scorer's own executor. Bounded and separate from the worker pool: the ONNX model saturates a
+     * core per thread, and on the shared pool an evaluation would starve request handling. Env: TAILOR_EMBEDDING_THREADS.
+     */
+    @WithDefault("2")
+    int threads();
+}
