@@ -1,0 +1,71 @@
+package dev.tailor.ingest.index;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The pipeline's metrics, under the Prometheus names of the design: {@code tailor_ingest_events_total{outcome}},
+ * {@code tailor_ingest_chunks_embedded_total}, {@code tailor_ingest_chunks_reused_total},
+ * {@code tailor_ingest_freshness_seconds} (histogram, event time to searchable).
+ */
+// created at start: metrics exist (at 0) before the first event
+@Startup
+@ApplicationScoped
+public class IngestMetrics {
+
+    public enum Outcome {
+        INDEXED, IGNORED, DEAD_LETTERED
+    }
+
+    private final Counter indexed;
+    private final Counter ignored;
+    private final Counter deadLettered;
+    private final Counter embedded;
+    private final Counter reused;
+    private final Timer freshness;
+
+    IngestMetrics(MeterRegistry registry) {
+        this.indexed = events(registry, "indexed");
+        this.ignored = events(registry, "ignored");
+        this.deadLettered = events(registry, "dead_lettered");
+        this.embedded = Counter.builder("tailor.ingest.chunks.embedded")
+                .description("Chunks whose text was embedded").register(registry);
+        this.reused = Counter.builder("tailor.ingest.chunks.reused")
+                .description("Chunks whose vector was reused from the index").register(registry);
+        this.freshness = Timer.builder("tailor.ingest.freshness")
+                .description("From a change's event time to when it is searchable")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(10))
+                .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
+    }
+
+    private static Counter events(MeterRegistry registry, String outcome) {
+        return Counter.builder("tailor.ingest.events").tag("outcome", outcome)
+                .description("docs.changes records by outcome").register(registry);
+    }
+
+    public void event(Outcome outcome) {
+        switch (outcome) {
+            case INDEXED -> indexed.increment();
+            case IGNORED -> ignored.increment();
+            case DEAD_LETTERED -> deadLettered.increment();
+        }
+    }
+
+    public void chunks(int embeddedCount, int reusedCount) {
+        embedded.increment(embeddedCount);
+        reused.increment(reusedCount);
+    }
+
+    public void searchable(Instant eventTime, Instant indexedTime) {
+        Duration d = Duration.between(eventTime, indexedTime);
+        freshness.record(d.isNegative() ? Duration.ZERO : d);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.tailor.ingest.rest;
+
+import dev.tailor.contracts.Roles;
+import dev.tailor.ingest.index.DocumentIndex;
+import dev.tailor.ingest.index.IndexUnavailableException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Administrators inspect what the index holds for a document. */
+@Path("/api/v1/documents")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class DocumentResource {
+
+    private final DocumentIndex index;
+
+    DocumentResource(DocumentIndex index) {
+        this.index = index;
+    }
+
+    @GET
+    @Path("/{docId}")
+    @Operation(summary = "Indexed state of a document: version, chunk count, roles, deleted flag")
+    @APIResponse(responseCode = "200", description = "the document is (or was, if deleted) indexed")
+    @APIResponse(responseCode = "404", description = "no change of this document was ever indexed")
+    @APIResponse(responseCode = "503", description = "Weaviate is unavailable")
+    public Response document(@PathParam("docId") String docId) {
+        try {
+            return index.document(docId)
+                    .map(d -> Response.ok(new DocumentStatus(d.docId(), d.version(), d.deleted(), d.title(),
+                            d.allowedRoles(), d.chunkCount(), d.tokenCount(), d.contentHash(), d.updatedAt())))
+                    .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
+                            .entity(new ErrorResponse("document '" + docId + "' is not in the index")))
+                    .build();
+        } catch (IndexUnavailableException e) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .entity(new ErrorResponse("the index is unavailable: " + e.getMessage())).build();
+        }
+    }
+}
