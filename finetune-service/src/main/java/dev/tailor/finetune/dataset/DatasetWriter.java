@@ -102,12 +102,17 @@ public final class DatasetWriter {
     static String jsonl(String systemPrompt, List<QaPair> pairs) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (QaPair p : pairs) {
-            sb.append(JSON.writeValueAsString(Map.of("messages", List.of(
-                    Map.of("role", "system", "content", systemPrompt),
-                    Map.of("role", "user", "content", p.question()),
-                    Map.of("role", "assistant", "content", p.answer()))))).append('\n');
+            sb.append(JSON.writeValueAsString(new Example(List.of(new Message("system", systemPrompt),
+                    new Message("user", p.question()), new Message("assistant", p.answer()))))).append('\n');
         }
         return sb.toString();
+    }
+
+    /** One line of the chat-format JSONL. */
+    record Example(List<Message> messages) {
+    }
+
+    record Message(String role, String content) {
     }
 
     static String normalise(String question) {
