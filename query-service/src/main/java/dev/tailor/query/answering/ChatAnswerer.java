@@ -9,7 +9,6 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.tailor.query.metrics.QueryMeters;
 import dev.tailor.query.prompting.Prompt;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -25,11 +24,13 @@ public class ChatAnswerer {
 
     private static final Logger LOG = Logger.getLogger(ChatAnswerer.class);
 
-    private final Instance<ChatModel> chatModel;
+    // Injected directly (not through Instance) so that quarkus-langchain4j sees the injection point and creates the
+    // bean; it is a client proxy, so nothing connects to the provider until the first call.
+    private final ChatModel chatModel;
     private final QueryMeters meters;
     private final String defaultModel;
 
-    ChatAnswerer(Instance<ChatModel> chatModel, QueryMeters meters,
+    ChatAnswerer(ChatModel chatModel, QueryMeters meters,
                  @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name", defaultValue = "gpt-4o-mini")
                  String defaultModel) {
         this.chatModel = chatModel;
@@ -50,7 +51,7 @@ public class ChatAnswerer {
                 .build();
         long start = System.nanoTime();
         try {
-            ChatResponse response = chatModel.get().chat(request);
+            ChatResponse response = chatModel.chat(request);
             meters.recordLlm(modelName, System.nanoTime() - start, true);
             TokenUsage usage = response.tokenUsage();
             long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();

@@ -34,11 +34,15 @@ public class ErrorMappers {
                 "the request body is not valid JSON of the expected shape");
     }
 
-    /** Quarkus REST reports unreadable bodies as a bare 400; give it a message. */
+    /** Quarkus REST reports unparseable bodies as a bare 400; give it a message. Other statuses pass through. */
     @ServerExceptionMapper
-    public Response unreadable(jakarta.ws.rs.BadRequestException e) {
-        return error(Response.Status.BAD_REQUEST, "bad_request",
-                "the request body is not valid JSON of the expected shape");
+    public Response unreadable(jakarta.ws.rs.WebApplicationException e) {
+        Response response = e.getResponse();
+        if (response != null && response.getStatus() == 400 && !response.hasEntity()) {
+            return error(Response.Status.BAD_REQUEST, "bad_request",
+                    "the request body is not valid JSON of the expected shape");
+        }
+        return response;
     }
 
     @ServerExceptionMapper

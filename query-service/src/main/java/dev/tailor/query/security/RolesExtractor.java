@@ -1,6 +1,7 @@
 package dev.tailor.query.security;
 
 import dev.tailor.contracts.Roles;
+import jakarta.json.JsonString;
 
 import java.util.Collection;
 import java.util.Map;
@@ -36,16 +37,26 @@ public final class RolesExtractor {
         }
         if (node instanceof Collection<?> values) {
             for (Object value : values) {
-                if (value instanceof String role && !role.isBlank()) {
+                // Claims come as plain Java values or as JSON-P values, depending on the token parser.
+                String role = value instanceof JsonString js ? js.getString() : value instanceof String s ? s : null;
+                if (role != null && !role.isBlank()) {
                     roles.add(role);
                 }
             }
-        } else if (node instanceof String single && !single.isBlank()) {
-            // Some providers put a single role (or a space-separated list, like "scope") in a string claim.
-            for (String role : single.trim().split("\\s+")) {
+        } else if (node instanceof JsonString js) {
+            addSpaceSeparated(roles, js.getString());
+        } else if (node instanceof String single) {
+            addSpaceSeparated(roles, single);
+        }
+        return roles;
+    }
+
+    private static void addSpaceSeparated(Set<String> roles, String value) {
+        if (!value.isBlank()) {
+            // Some providers put one role, or a space-separated list like "scope", in a string claim.
+            for (String role : value.trim().split("\\s+")) {
                 roles.add(role);
             }
         }
-        return roles;
     }
 }

@@ -1,13 +1,15 @@
 package dev.tailor.query.security;
 
 import dev.tailor.query.config.QueryConfig;
-import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.HashMap;
 
 import java.util.Map;
 import java.util.Set;
@@ -30,10 +32,16 @@ public class TailorRolesAugmentor implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof OidcJwtCallerPrincipal principal)) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        Map<String, Object> claims = principal.getClaims().getClaimsMap();
+        Map<String, Object> claims = new HashMap<>();
+        for (String name : token.getClaimNames()) {
+            Object value = token.getClaim(name);
+            if (value != null) {
+                claims.put(name, value);
+            }
+        }
         Set<String> roles = extractor.roles(claims);
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
                 .addRoles(roles)
