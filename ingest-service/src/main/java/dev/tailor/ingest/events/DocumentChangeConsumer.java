@@ -60,10 +60,12 @@ public class DocumentChangeConsumer {
         try {
             change = decoder.decode(record);
         } catch (InvalidEventException e) {
-            LOG.warnf("dead-lettering %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(),
-                    record.key(), e.getMessage());
-            deadLetters.publish(record, e.getMessage());
-            metrics.event(Outcome.DEAD_LETTERED);
+            deadLetter(record, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            // a decoder bug must not stop the partition: park the record where it can be replayed once fixed
+            LOG.errorf(e, "unexpected failure decoding %s-%d@%d", record.topic(), record.partition(), record.offset());
+            deadLetter(record, "cannot decode: " + e);
             return;
         }
         DocumentIndexer.Result result = applyUntilAccepted(change);
@@ -78,6 +80,13 @@ public class DocumentChangeConsumer {
             metrics.event(Outcome.IGNORED);
             LOG.debugf("ignored change of %s: %s", change.docId(), ignored.why());
         }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        LOG.warnf("dead-lettering %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(),
+                record.key(), reason);
+        deadLetters.publish(record, reason);
+        metrics.event(Outcome.DEAD_LETTERED);
     }
 
     private DocumentIndexer.Result applyUntilAccepted(DocumentChange change) {

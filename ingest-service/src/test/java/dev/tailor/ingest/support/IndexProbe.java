@@ -1,0 +1,54 @@
+package dev.tailor.ingest.support;
+
+import dev.tailor.contracts.WeaviateSchema;
+import dev.tailor.contracts.WeaviateSchema.Props;
+import io.weaviate.client6.v1.api.WeaviateClient;
+import io.weaviate.client6.v1.api.collections.query.Filter;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** What the index holds for a test's document, read straight from Weaviate. */
+public final class IndexProbe {
+
+    private final WeaviateClient client;
+
+    public IndexProbe(WeaviateClient client) {
+        this.client = client;
+    }
+
+    /** The chunk objects of a document, by chunk index, with their ids. */
+    public List<ChunkObject> chunks(String docId) {
+        return chunks(Filter.property(Props.DOC_ID).eq(docId));
+    }
+
+    /** Chunks of the document a reader holding {@code role} may see (the filter query-service applies). */
+    public List<ChunkObject> chunksVisibleTo(String docId, String role) {
+        return chunks(Filter.and(Filter.property(Props.DOC_ID).eq(docId),
+                Filter.property(Props.ALLOWED_ROLES).containsAny(role)));
+    }
+
+    private List<ChunkObject> chunks(Filter filter) {
+        var response = client.collections.use(WeaviateSchema.CHUNK).query.fetchObjects(q -> q.filters(filter).limit(10_000));
+        return response.objects().stream()
+                .map(o -> new ChunkObject(o.uuid(), o.properties()))
+                .sorted(Comparator.comparingInt(ChunkObject::index))
+                .toList();
+    }
+
+    public record ChunkObject(String uuid, Map<String, Object> properties) {
+        public int index() {
+            return ((Number) properties.get(Props.CHUNK_INDEX)).intValue();
+        }
+
+        public String text() {
+            return (String) properties.get(Props.TEXT);
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<String> roles() {
+            return (List<String>) properties.get(Props.ALLOWED_ROLES);
+        }
+    }
+}
