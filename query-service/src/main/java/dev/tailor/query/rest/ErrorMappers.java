@@ -29,6 +29,14 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                .collect(Collectors.joining("."));
+        return error(Response.Status.BAD_REQUEST, "bad_request",
+                "the request body is not valid JSON of the expected shape" + (field.isEmpty() ? "" : " (at " + field + ")"));
+    }
+
+    @ServerExceptionMapper
     public Response malformed(JsonProcessingException e) {
         return error(Response.Status.BAD_REQUEST, "bad_request",
                 "the request body is not valid JSON of the expected shape");

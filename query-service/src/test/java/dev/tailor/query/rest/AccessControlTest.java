@@ -1,0 +1,108 @@
+package dev.tailor.query.rest;
+
+import dev.tailor.query.support.DemoCorpus;
+import dev.tailor.query.support.SeededIndex;
+import dev.tailor.query.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each demo user sees exactly the seeded documents their roles allow, in search, ask and chat completions. */
+@QuarkusTest
+class AccessControlTest {
+
+    static final DemoCorpus CORPUS = new DemoCorpus();
+
+    @BeforeAll
+    static void seed() throws Exception {
+        SeededIndex.index(CORPUS.docs);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "bob", "carol", "dave", "admin"})
+    void searchReturnsExactlyTheDocumentsTheUserMayRead(String user) {
+        List<String> docIds = given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
+                .body(Map.of("query", CORPUS.marker, "topK", 50))
+                .post("/api/v1/search")
+                .then().statusCode(200).extract().jsonPath().getList("results.docId", String.class);
+
+        assertThat(CORPUS.ours(docIds)).isEqualTo(DemoCorpus.READABLE.get(user));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "bob", "carol", "dave", "admin"})
+    void askCitesOnlyAndAllTheDocumentsTheUserMayRead(String user) {
+        Response response = given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
+                .body(Map.of("question", "Which " + CORPUS.marker + " secret word is known?", "topK", 50, "strategy", "rag"))
+                .post("/api/v1/ask")
+                .then().statusCode(200).extract().response();
+
+        assertThat(CORPUS.ours(response.jsonPath().getList("citations.docId", String.class)))
+                .isEqualTo(DemoCorpus.READABLE.get(user));
+        assertThat(response.jsonPath().getString("model")).isEqualTo("extractive");
+        assertThat(response.jsonPath().getString("answer")).startsWith("Extractive answer");
+        assertNoForeignSecret(user, response.asString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "bob", "carol", "dave", "admin"})
+    void chatCompletionsAnswerUnderTheSameRules(String user) {
+        Response response = given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
+                .body(Map.of("model", "tailor-rag", "top_k", 50, "messages", List.of(
+                        Map.of("role", "system", "content", "Be brief."),
+                        Map.of("role", "user", "content", "Which " + CORPUS.marker + " secret word is known?"))))
+                .post("/v1/chat/completions")
+                .then().statusCode(200).extract().response();
+
+        assertThat(response.jsonPath().getString("object")).isEqualTo("chat.completion");
+        assertThat(response.jsonPath().getString("choices[0].message.role")).isEqualTo("assistant");
+        assertThat(CORPUS.ours(response.jsonPath().getList("citations.docId", String.class)))
+                .isEqualTo(DemoCorpus.READABLE.get(user));
+        assertNoForeignSecret(user, response.asString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alice", "dave"})
+    void streamedChatCompletionsAreServerSentEventsEndingWithDone(String user) {
+        String body = given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
+                .body(Map.of("model", "tailor", "stream", true, "top_k", 50, "messages", List.of(
+                        Map.of("role", "user", "content", "Which " + CORPUS.marker + " secret word is known?"))))
+                .post("/v1/chat/completions")
+                .then().statusCode(200).contentType(containsEventStream()).extract().asString();
+
+        List<String> events = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (line.startsWith("data: ")) {
+                events.add(line.substring("data: ".length()));
+            }
+        }
+        assertThat(events).hasSizeGreaterThan(2);
+        assertThat(events.get(events.size() - 1)).isEqualTo("[DONE]");
+        assertThat(events.get(0)).contains("\"chat.completion.chunk\"").contains("\"role\":\"assistant\"");
+        assertThat(events.get(events.size() - 2)).contains("\"finish_reason\":\"stop\"");
+        assertThat(body).contains("Extractive answer");
+        assertNoForeignSecret(user, body);
+    }
+
+    private static String containsEventStream() {
+        return "text/event-stream";
+    }
+
+    private static void assertNoForeignSecret(String user, String body) {
+        for (String name : CORPUS.names()) {
+            if (!DemoCorpus.READABLE.get(user).contains(name)) {
+                assertThat(body).as("%s must not see %s", user, name).doesNotContain(CORPUS.secretWord(name));
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tailor.query.security;
+
+import dev.tailor.query.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Only valid tokens of the configured realm get in; everything else is 401, and health stays open. */
+@QuarkusTest
+class TokenValidationTest {
+
+    static final Map<String, Object> SEARCH = Map.of("query", "pager", "topK", 1);
+
+    @Test
+    void aValidTokenIsAccepted() {
+        given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON).get("/v1/models")
+                .then().statusCode(200).body("data.size()", equalTo(3));
+    }
+
+    @Test
+    void aMissingTokenIs401() {
+        given().contentType(ContentType.JSON).body(SEARCH).post("/api/v1/search").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("question", "x")).post("/api/v1/ask").then().statusCode(401);
+        given().get("/v1/models").then().statusCode(401);
+    }
+
+    @Test
+    void anExpiredTokenIs401() throws InterruptedException {
+        String token = Tokens.fetch(Tokens.issuer(), "tailor-gateway-shortlived", "alice", "alice");
+        given().auth().oauth2(token).get("/v1/models").then().statusCode(200);
+        Thread.sleep(3_000); // the client's tokens live 2 s
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(SEARCH).post("/api/v1/search")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIs401() throws Exception {
+        given().auth().oauth2(forged(Tokens.issuer())).contentType(ContentType.JSON).body(SEARCH)
+                .post("/api/v1/search").then().statusCode(401);
+    }
+
+    @Test
+    void anUnsignedTokenIs401() {
+        String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        String payload = b64(claims(Tokens.issuer()).toJson());
+        given().auth().oauth2(header + "." + payload + ".").contentType(ContentType.JSON).body(SEARCH)
+                .post("/api/v1/search").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIs401() {
+        // A genuine Keycloak token, but of the master realm: right server, wrong issuer and keys.
+        String master = Tokens.issuer().replace("/realms/tailor", "/realms/master");
+        String token = Tokens.fetch(master, "admin-cli", "admin", "admin");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(SEARCH).post("/api/v1/search")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void healthNeedsNoToken() {
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    private static String forged(String issuer) throws Exception {
+        RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+        key.setKeyId("not-keycloaks-key");
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims(issuer).toJson());
+        jws.setKey(key.getPrivateKey());
+        jws.setKeyIdHeaderValue(key.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return jws.getCompactSerialization();
+    }
+
+    private static JwtClaims claims(String issuer) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setSubject("mallory");
+        claims.setExpirationTimeMinutesInTheFuture(5);
+        claims.setIssuedAtToNow();
+        claims.setClaim("typ", "Bearer");
+        claims.setClaim("azp", "tailor-gateway");
+        claims.setClaim("realm_access", Map.of("roles", List.of("engineering", "finance", "hr", "tailor-admin")));
+        return claims;
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
