@@ -11,7 +11,6 @@ import dev.tailor.ingest.support.ConsumerWarmup;
 import dev.tailor.ingest.support.IndexProbe;
 import dev.tailor.ingest.support.SampleDocuments;
 import dev.tailor.ingest.support.TopicTail;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import jakarta.inject.Inject;
@@ -43,8 +42,6 @@ class IngestPipelineTest {
     WeaviateClient weaviate;
     @Inject
     ObjectMapper json;
-    @Inject
-    MeterRegistry metrics;
 
     IndexProbe probe;
 
@@ -100,7 +97,7 @@ class IngestPipelineTest {
         var sections = SampleDocuments.paragraphs(docId, 10, 5);
         topic.upsert(ChangeTopic.doc(docId, 1, "Edit test", SampleDocuments.markdown(sections), "engineering"));
         assertThat(awaitIndexed(docId, 1).chunksEmbedded()).isEqualTo(50);
-        double embeddedBefore = counter("tailor.ingest.chunks.embedded");
+        double embeddedBefore = counter("tailor_ingest_chunks_embedded_total");
 
         var edited = SampleDocuments.copy(sections);
         edited.get(6).set(3, edited.get(6).get(3) + " Quokkaedit appended.");
@@ -110,7 +107,7 @@ class IngestPipelineTest {
         assertThat(indexed.chunkCount()).isEqualTo(50);
         assertThat(indexed.chunksEmbedded()).isEqualTo(1);
         assertThat(indexed.chunksReused()).isEqualTo(49);
-        assertThat(counter("tailor.ingest.chunks.embedded") - embeddedBefore).isGreaterThanOrEqualTo(1);
+        assertThat(counter("tailor_ingest_chunks_embedded_total") - embeddedBefore).isGreaterThanOrEqualTo(1);
         assertThat(probe.chunks(docId)).hasSize(50)
                 .filteredOn(c -> c.text().contains("Quokkaedit")).extracting(IndexProbe.ChunkObject::index)
                 .containsExactly(6 * 5 + 3);
@@ -205,7 +202,7 @@ class IngestPipelineTest {
     @Test
     void duplicatesAndOlderVersionsAreIgnored() {
         String docId = ChangeTopic.newDocId("order");
-        double ignoredBefore = counter("tailor.ingest.events", "outcome", "ignored");
+        double ignoredBefore = counter("tailor_ingest_events_total{outcome=\"ignored\"");
         topic.upsert(ChangeTopic.doc(docId, 2, "Order test", "Version two.", "hr"));
         topic.upsert(ChangeTopic.doc(docId, 1, "Order test", "Version one.", "hr"));
         topic.upsert(ChangeTopic.doc(docId, 2, "Order test", "Version two, replayed.", "hr"));
@@ -218,7 +215,7 @@ class IngestPipelineTest {
                 .containsExactly(2L, 3L);
         assertThat(probe.chunks(docId)).singleElement().extracting(IndexProbe.ChunkObject::text)
                 .isEqualTo("Order test\n\nVersion three.");
-        assertThat(counter("tailor.ingest.events", "outcome", "ignored") - ignoredBefore).isGreaterThanOrEqualTo(2);
+        assertThat(counter("tailor_ingest_events_total{outcome=\"ignored\"") - ignoredBefore).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -276,9 +273,17 @@ class IngestPipelineTest {
         }).toList();
     }
 
-    private double counter(String name, String... tags) {
-        var c = metrics.find(name).tags(tags).counter();
-        return c == null ? 0 : c.count();
+    /**
+     * A sample's value as Prometheus scrapes it from /q/metrics (0 when absent); {@code sample} is the name, or the
+     * name with its leading labels and no closing brace: {@code tailor_ingest_events_total{outcome="ignored"}.
+     */
+    private static double counter(String sample) {
+        String text = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines()
+                .filter(l -> sample.contains("{") ? l.startsWith(sample + "}") || l.startsWith(sample + ",")
+                        : l.startsWith(sample + " ") || l.startsWith(sample + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 
     private static String[] ids(String docId, int count) {

@@ -25,16 +25,23 @@ public class IndexedEventPublisher {
         this.json = json;
     }
 
+    /**
+     * Sends without waiting for Kafka's acknowledgement: the change is already in the index and its offset will be
+     * committed either way, so waiting (a broker round trip plus linger, per document) would only slow indexing.
+     * The producer keeps the records of one key in order; a failed send is logged.
+     */
     public void publish(DocumentIndexed indexed) {
+        String value;
         try {
-            var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(indexed.docId()).build();
-            emitter.sendMessageAndAwait(Message.of(json.writeValueAsString(indexed)).addMetadata(metadata));
+            value = json.writeValueAsString(indexed);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize " + indexed, e);
-        } catch (RuntimeException e) {
-            // The change is in the index and its offset will be committed; a lost notification only delays the
-            // follower's view until the document's next change, so it must not block indexing.
-            LOG.errorf(e, "could not publish docs.indexed for %s v%d", indexed.docId(), indexed.version());
         }
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(indexed.docId()).build();
+        emitter.sendMessage(Message.of(value).addMetadata(metadata)).subscribe().with(
+                ok -> {
+                },
+                failure -> LOG.errorf(failure, "could not publish docs.indexed for %s v%d", indexed.docId(),
+                        indexed.version()));
     }
 }

@@ -23,10 +23,13 @@ public final class IndexProbe {
         return chunks(Filter.property(Props.DOC_ID).eq(docId));
     }
 
-    /** Chunks of the document a reader holding {@code role} may see (the filter query-service applies). */
+    /**
+     * Chunks of the document a reader holding {@code role} may see (the filter query-service applies). The list
+     * overload matters: {@code containsAny(String)} sends a scalar, which Weaviate rejects for a text[] property.
+     */
     public List<ChunkObject> chunksVisibleTo(String docId, String role) {
         return chunks(Filter.and(Filter.property(Props.DOC_ID).eq(docId),
-                Filter.property(Props.ALLOWED_ROLES).containsAny(role)));
+                Filter.property(Props.ALLOWED_ROLES).containsAny(List.of(role))));
     }
 
     private List<ChunkObject> chunks(Filter filter) {
