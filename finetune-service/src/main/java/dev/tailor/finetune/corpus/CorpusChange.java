@@ -1,13 +1,13 @@
 package dev.tailor.finetune.corpus;
 
 import java.time.Instant;
-import java.util.Set;
+import java.util.List;
 
 /**
  * One change that reached the index.
  *
- * @param rolesTouched the roles that could read the document before or after the change: the change matters to
- *                     every group holding one of them
+ * @param rolesBefore the document's allowed roles before the change (empty if it was new)
+ * @param rolesAfter  its allowed roles after the change (empty after a delete)
  */
-public record CorpusChange(String docId, long version, Instant time, Set<String> rolesTouched) {
+public record CorpusChange(String docId, long version, Instant time, List<String> rolesBefore, List<String> rolesAfter) {
 }

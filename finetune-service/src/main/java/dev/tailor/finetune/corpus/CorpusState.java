@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The indexed corpus as replayed from docs.indexed: the latest state per document and the history of changes.
@@ -35,11 +33,8 @@ public final class CorpusState {
                 deleted ? null : event.contentHash(), deleted ? 0 : event.chunkCount(),
                 deleted ? 0 : event.tokenCount(), deleted);
         documents.put(event.docId(), now);
-        Set<String> touched = new TreeSet<>(roles);
-        if (known != null) {
-            touched.addAll(known.allowedRoles());
-        }
-        changes.add(new CorpusChange(event.docId(), event.version(), timeOf(event), Set.copyOf(touched)));
+        changes.add(new CorpusChange(event.docId(), event.version(), timeOf(event),
+                known == null ? List.of() : known.allowedRoles(), roles));
         return true;
     }
 

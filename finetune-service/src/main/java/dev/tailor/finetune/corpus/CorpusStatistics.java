@@ -13,7 +13,10 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Computes a group's {@link GroupCorpus} from the replayed corpus; pure, the clock is passed in. */
+/**
+ * Computes a group's {@link GroupCorpus} (over its training corpus, see {@link PermissionGroup#trainsOn}) from the
+ * replayed corpus; pure, the clock is passed in.
+ */
 public final class CorpusStatistics {
 
     private CorpusStatistics() {
@@ -22,11 +25,11 @@ public final class CorpusStatistics {
     public static GroupCorpus of(PermissionGroup group, Collection<IndexedDocument> liveDocuments,
                                  Collection<CorpusChange> changes, Instant now) {
         List<IndexedDocument> readable = liveDocuments.stream()
-                .filter(d -> !d.deleted() && group.canRead(d.allowedRoles()))
+                .filter(d -> !d.deleted() && group.trainsOn(d.allowedRoles()))
                 .sorted(Comparator.comparing(IndexedDocument::docId))
                 .toList();
         List<Instant> times = changes.stream()
-                .filter(c -> group.canRead(c.rolesTouched()))
+                .filter(c -> group.trainsOn(c.rolesBefore()) || group.trainsOn(c.rolesAfter()))
                 .map(CorpusChange::time)
                 .sorted()
                 .toList();

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What a permission group can read, and how it has been changing.
+ * A permission group's training corpus (see {@link PermissionGroup#trainsOn}), and how it has been changing.
  *
  * @param fingerprint   SHA-256 over the sorted {@code docId:contentHash:version} of the readable documents
  * @param lastChange    latest change to a readable document (null if none is known)

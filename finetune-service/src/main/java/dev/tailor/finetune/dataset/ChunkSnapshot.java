@@ -1,5 +1,6 @@
 package dev.tailor.finetune.dataset;
 
+import dev.tailor.contracts.Roles;
 import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.Props;
 import dev.tailor.finetune.config.FinetuneConfig;
@@ -16,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the chunks a group may read from Weaviate, with the same filter query-service applies to the group's
- * users: {@code allowedRoles containsAny [group roles…, public]}. Pages by offset (Weaviate's cursor does not
+ * Reads a group's training corpus from Weaviate: {@code allowedRoles containsAny [group roles…] AND containsNone
+ * [public]} ({@code containsAny [public]} for the public group) — always a subset of what query-service lets the
+ * group's users read ({@code containsAny [roles…, public]}). Pages by offset (Weaviate's cursor does not
  * combine with filters), sorted by docId and chunk index for a stable order.
  */
 @ApplicationScoped
@@ -33,7 +35,7 @@ public class ChunkSnapshot {
 
     public List<SnapshotChunk> of(PermissionGroup group) {
         var chunks = weaviate.collections.use(WeaviateSchema.CHUNK);
-        Filter readable = Filter.property(Props.ALLOWED_ROLES).containsAny(group.readableVia().toArray(String[]::new));
+        Filter readable = trainingCorpus(group);
         List<SnapshotChunk> result = new ArrayList<>();
         for (int offset = 0; offset < config.dataset().maxChunks(); offset += PAGE) {
             int from = offset;
@@ -49,6 +51,15 @@ public class ChunkSnapshot {
         }
         result.sort(Comparator.comparing(SnapshotChunk::docId).thenComparingInt(SnapshotChunk::chunkIndex));
         return result;
+    }
+
+    /** The Weaviate form of {@link PermissionGroup#trainsOn}: a subset of what the group's users may read. */
+    static Filter trainingCorpus(PermissionGroup group) {
+        if (group.isPublicGroup()) {
+            return Filter.property(Props.ALLOWED_ROLES).containsAny(List.of(Roles.PUBLIC));
+        }
+        return Filter.and(Filter.property(Props.ALLOWED_ROLES).containsAny(group.roles()),
+                Filter.property(Props.ALLOWED_ROLES).containsNone(List.of(Roles.PUBLIC)));
     }
 
     private static SnapshotChunk toChunk(Map<String, Object> p) {

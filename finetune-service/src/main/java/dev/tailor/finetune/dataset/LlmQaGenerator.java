@@ -1,5 +1,6 @@
 package dev.tailor.finetune.dataset;
 
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.SystemMessage;
@@ -34,13 +35,13 @@ public final class LlmQaGenerator implements QaGenerator {
     public record Pair(String question, String answer) {
     }
 
-    private final PairWriter writer;
+    private final ChatModel chatModel;
     private final int pairsPerDocument;
     private final int maxChars;
     private final String model;
 
     public LlmQaGenerator(ChatModel chatModel, String model, int pairsPerDocument, int maxChars) {
-        this.writer = AiServices.builder(PairWriter.class).chatModel(chatModel).build();
+        this.chatModel = chatModel;
         this.model = model;
         this.pairsPerDocument = pairsPerDocument;
         this.maxChars = maxChars;
@@ -56,6 +57,10 @@ public final class LlmQaGenerator implements QaGenerator {
             text = text.substring(0, maxChars);
         }
         SnapshotChunk first = chunks.get(0);
+        // a fresh service and memory per document: each document is an independent conversation (in Quarkus a
+        // programmatic AI service otherwise gets the application's default chat memory, and documents pile up)
+        PairWriter writer = AiServices.builder(PairWriter.class).chatModel(chatModel)
+                .chatMemory(MessageWindowChatMemory.withMaxMessages(4)).build();
         GeneratedPairs generated = writer.write(pairsPerDocument, first.title(), text);
         List<QaPair> pairs = new ArrayList<>();
         if (generated != null && generated.pairs() != null) {

@@ -24,22 +24,36 @@ class StabilityRulesTest {
     }
 
     @Test
-    void sizesAndChangeWindowsCountOnlyWhatTheGroupReads() {
+    void sizesAndChangeWindowsCountOnlyTheGroupsTrainingCorpus() {
         var state = new CorpusState();
         state.apply(upsert("a", 1, NOW.minus(Duration.ofDays(20)), "h1", "engineering"));
         state.apply(upsert("a", 2, NOW.minus(Duration.ofDays(3)), "h2", "engineering"));
         state.apply(upsert("p", 1, NOW.minus(Duration.ofHours(2)), "h3", "public"));
         state.apply(upsert("f", 1, NOW.minus(Duration.ofMinutes(1)), "h4", "finance"));
         var c = corpus(state);
-        assertThat(c.documents()).isEqualTo(2);
-        assertThat(c.chunks()).isEqualTo(10);
-        assertThat(c.tokens()).isEqualTo(1000);
-        assertThat(c.changesLastDay()).isEqualTo(1);
-        assertThat(c.changesLast7Days()).isEqualTo(2);
-        assertThat(c.changesLast30Days()).isEqualTo(3);
-        assertThat(c.lastChange()).isEqualTo(NOW.minus(Duration.ofHours(2)));
-        assertThat(c.quietFor()).isEqualTo(Duration.ofHours(2));
-        assertThat(c.medianGap()).isEqualTo(Duration.ofDays(17).plus(Duration.ofDays(3).minus(Duration.ofHours(2))).dividedBy(2));
+        // the public document is the public group's to learn, not engineering's; finance's is not readable
+        assertThat(c.documents()).isEqualTo(1);
+        assertThat(c.chunks()).isEqualTo(5);
+        assertThat(c.tokens()).isEqualTo(500);
+        assertThat(c.changesLastDay()).isZero();
+        assertThat(c.changesLast7Days()).isEqualTo(1);
+        assertThat(c.changesLast30Days()).isEqualTo(2);
+        assertThat(c.lastChange()).isEqualTo(NOW.minus(Duration.ofDays(3)));
+        assertThat(c.quietFor()).isEqualTo(Duration.ofDays(3));
+        assertThat(c.medianGap()).isEqualTo(Duration.ofDays(17));
+
+        var pub = CorpusStatistics.of(PermissionGroup.of(List.of("public")), state.liveDocuments(), state.changes(), NOW);
+        assertThat(pub.documents()).isEqualTo(1);
+        assertThat(pub.quietFor()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void aMedianGapNeedsTwoChangesAndAveragesTheMiddleTwo() {
+        assertThat(CorpusStatistics.medianGap(List.of(NOW))).isNull();
+        assertThat(CorpusStatistics.medianGap(List.of(NOW, NOW.plusSeconds(10), NOW.plusSeconds(40), NOW.plusSeconds(100))))
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(CorpusStatistics.medianGap(List.of(NOW, NOW.plusSeconds(10), NOW.plusSeconds(40))))
+                .isEqualTo(Duration.ofSeconds(20));
     }
 
     @Test

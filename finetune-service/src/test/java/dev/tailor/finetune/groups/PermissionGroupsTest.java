@@ -40,6 +40,26 @@ class PermissionGroupsTest {
     }
 
     @Test
+    void aGroupTrainsOnItsOwnNonPublicDocumentsAndThePublicGroupOnThePublicOnes() {
+        var finance = PermissionGroup.of(List.of("finance", "legal"));
+        var everyone = PermissionGroup.of(List.of("public"));
+        assertThat(finance.trainsOn(List.of("finance"))).isTrue();
+        assertThat(finance.trainsOn(List.of("finance", "public"))).isFalse();
+        assertThat(finance.trainsOn(List.of("hr"))).isFalse();
+        assertThat(everyone.trainsOn(List.of("finance", "public"))).isTrue();
+        assertThat(everyone.trainsOn(List.of("finance"))).isFalse();
+        // what a group trains on is always readable by its users
+        for (var roles : List.of(List.of("finance"), List.of("public"), List.of("finance", "public"), List.of("hr"))) {
+            if (finance.trainsOn(roles)) {
+                assertThat(finance.canRead(roles)).isTrue();
+            }
+            if (everyone.trainsOn(roles)) {
+                assertThat(everyone.canRead(roles)).isTrue();
+            }
+        }
+    }
+
+    @Test
     void aRoleWhoseDocumentsAreAllPublicJoinsThePublicGroup() {
         var groups = PermissionGroups.of(List.of(doc("p", "public", "marketing"), doc("h", "hr")));
         assertThat(groups).extracting(PermissionGroup::roles)
