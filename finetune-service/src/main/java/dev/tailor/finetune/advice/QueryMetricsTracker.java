@@ -47,6 +47,11 @@ public class QueryMetricsTracker {
         });
     }
 
+    /** Start replaying at startup, not at the first advice request: 35 days of metrics take a moment. */
+    void init(@Observes io.quarkus.runtime.StartupEvent event) {
+        // observing the event creates the bean, and @PostConstruct starts the follower
+    }
+
     void stop(@Observes ShutdownEvent event) {
         if (follower != null) {
             follower.close();
