@@ -31,6 +31,9 @@ public class JobStore {
     @Inject
     FinetuneConfig config;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @jakarta.annotation.PostConstruct
     void start() {
         follower = kafka.follow(config.jobsTopic(), record -> {
@@ -67,10 +70,13 @@ public class JobStore {
         return follower != null && follower.isCaughtUp();
     }
 
-    /** Writes the record to the topic (durably) and to memory. */
+    /** Writes the record to the topic (durably) and to memory; counts runs that end ({@code tailor_finetune_runs_total}). */
     public JobRecord save(JobRecord job) {
         kafka.send(config.jobsTopic(), job.id(), job);
-        jobs.put(job.id(), job);
+        JobRecord before = jobs.put(job.id(), job);
+        if (job.status().terminal() && (before == null || !before.status().terminal())) {
+            meters.counter("tailor_finetune_runs_total", "outcome", job.status().name().toLowerCase()).increment();
+        }
         return job;
     }
 
