@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Where the index lives ({@code tailor.weaviate.*}). */
@@ -19,4 +20,11 @@ public interface WeaviateConfig {
 
     /** API key, when Weaviate requires one (env {@code WEAVIATE_API_KEY}); anonymous access otherwise. */
     Optional<String> apiKey();
+
+    /**
+     * How long start-up waits for Weaviate to create or verify the schema before failing
+     * (env {@code TAILOR_WEAVIATE_STARTUP_WAIT}).
+     */
+    @WithDefault("60s")
+    Duration startupWait();
 }

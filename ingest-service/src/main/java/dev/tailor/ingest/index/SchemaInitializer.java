@@ -4,12 +4,12 @@ import dev.tailor.contracts.IndexModel;
 import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.IndexModelMismatch;
 import dev.tailor.ingest.config.EmbeddingConfig;
+import dev.tailor.ingest.config.WeaviateConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.annotation.Priority;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -27,11 +27,10 @@ public class SchemaInitializer {
     private final EmbeddingConfig embedding;
     private final Duration startupWait;
 
-    SchemaInitializer(WeaviateClient client, EmbeddingConfig embedding,
-            @ConfigProperty(name = "tailor.weaviate.startup-wait", defaultValue = "60s") Duration startupWait) {
+    SchemaInitializer(WeaviateClient client, EmbeddingConfig embedding, WeaviateConfig weaviate) {
         this.client = client;
         this.embedding = embedding;
-        this.startupWait = startupWait;
+        this.startupWait = weaviate.startupWait();
     }
 
     // Runs before the Kafka consumer starts (messaging starts at a later priority), so no event is processed

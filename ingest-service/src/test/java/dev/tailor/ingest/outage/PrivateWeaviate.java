@@ -23,12 +23,14 @@ final class PrivateWeaviate {
     static final Path BINARY = Path.of(System.getProperty("user.home"),
             ".cache/tailor/weaviate-v1.38.11/weaviate-server");
 
-    final int httpPort = freePort();
-    final int grpcPort = freePort();
-    private final int gossipPort = freePort();
-    private final int dataPort = freePort();
-    private final int raftPort = freePort();
-    private final int raftRpcPort = freePort();
+    // consecutive ports, as Weaviate's own defaults are (gossip/data and raft/rpc pairs are expected adjacent)
+    private final int base = freeRange(6);
+    final int httpPort = base;
+    final int grpcPort = base + 1;
+    private final int gossipPort = base + 2;
+    private final int dataPort = base + 3;
+    private final int raftPort = base + 4;
+    private final int raftRpcPort = base + 5;
     private final Path dataDir;
     private final Path log;
     private Process process;
@@ -77,7 +79,8 @@ final class PrivateWeaviate {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (!ready()) {
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("private Weaviate did not become ready (see " + log + ")");
+                throw new IllegalStateException("private Weaviate did not become ready; its log ends with:\n"
+                        + tail());
             }
             sleep(200);
         }
@@ -116,12 +119,32 @@ final class PrivateWeaviate {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    private String tail() {
+        try {
+            var lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    private static int freeRange(int count) {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = 20_000 + random.nextInt(30_000);
+            boolean free = true;
+            for (int p = base; p < base + count && free; p++) {
+                try (ServerSocket s = new ServerSocket(p)) {
+                    s.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no " + count + " consecutive free ports");
     }
 
     private static void sleep(long ms) {
