@@ -40,6 +40,11 @@ public class QueryMetricsTracker {
                 }
                 synchronized (metrics) {
                     metrics.add(metric);
+                    if (metrics.size() % 10_000 == 0) {
+                        // the topic keeps 35 days; so does memory
+                        Instant horizon = metric.time().minus(Duration.ofDays(35));
+                        metrics.removeIf(m -> m.time().isBefore(horizon));
+                    }
                 }
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("not a QueryMetric: " + e.getMessage(), e);

@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class CorpusState {
 
+    static final java.time.Duration HISTORY = java.time.Duration.ofDays(31);
+    static final int PRUNE_EVERY = 10_000;
+
     private final Map<String, IndexedDocument> documents = new HashMap<>();
     private final List<CorpusChange> changes = new ArrayList<>();
 
@@ -35,6 +38,11 @@ public final class CorpusState {
         documents.put(event.docId(), now);
         changes.add(new CorpusChange(event.docId(), event.version(), timeOf(event),
                 known == null ? List.of() : known.allowedRoles(), roles));
+        if (changes.size() % PRUNE_EVERY == 0) {
+            // the windows look back 30 days; a long-running service must not keep every change forever
+            Instant horizon = timeOf(event).minus(HISTORY);
+            changes.removeIf(c -> c.time().isBefore(horizon));
+        }
         return true;
     }
 

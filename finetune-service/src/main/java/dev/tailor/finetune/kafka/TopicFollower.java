@@ -92,9 +92,13 @@ public final class TopicFollower implements AutoCloseable {
 
     private List<TopicPartition> partitions() {
         while (running) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            try {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                }
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                // broker unreachable or topic unknown: keep trying, readiness stays down meanwhile
             }
             LOG.warnf("topic %s not found yet; create it (dev/infra/topics.conf)", topic);
         }

@@ -193,7 +193,8 @@ class FineTuningFlowTest {
         assertThat((String) job.get("message")).contains("training file has too few examples");
         assertThat(Stack.promotion(groupId)).isEmpty();
         // a failed run trained nothing: the group stays eligible
-        train(groupId).then().statusCode(202);
+        String retry = train(groupId).then().statusCode(202).extract().path("id");
+        assertThat(awaitJob(groupId, JobStatus.FAILED).get("id")).isEqualTo(retry);
     }
 
     @Test
