@@ -109,6 +109,32 @@ public class JobRunner {
         return job;
     }
 
+    /**
+     * Cancels a run the provider is training (queued or running): at the provider, then here. Runs still building
+     * their dataset, being evaluated or finished cannot be cancelled ({@link IllegalStateException}).
+     */
+    public JobRecord cancel(String jobId) throws InterruptedException {
+        // take the job from the poller so that a concurrent poll cannot overwrite the cancellation
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!inFlight.add(jobId)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("run " + jobId + " is busy; try again");
+            }
+            Thread.sleep(50);
+        }
+        try {
+            JobRecord job = store.find(jobId).orElseThrow(() -> new java.util.NoSuchElementException("no job " + jobId));
+            if (job.providerJobId() == null || (job.status() != JobStatus.QUEUED && job.status() != JobStatus.RUNNING)) {
+                throw new IllegalStateException("run " + jobId + " is " + job.status()
+                        + "; only a queued or running run can be cancelled");
+            }
+            provider.cancel(job.providerJobId());
+            return store.save(job.with(JobStatus.CANCELLED, "cancelled by an administrator", clock.instant()));
+        } finally {
+            inFlight.remove(jobId);
+        }
+    }
+
     /** Thrown when the group already has a run that is not finished. */
     public static final class RunInProgress extends RuntimeException {
         private final transient JobRecord job;

@@ -2,7 +2,10 @@ package dev.tailor.finetune.rest;
 
 import dev.tailor.contracts.Roles;
 import dev.tailor.finetune.jobs.JobRecord;
+import dev.tailor.finetune.jobs.JobRunner;
 import dev.tailor.finetune.jobs.JobStore;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,10 +27,27 @@ public class JobsResource {
     @Inject
     JobStore jobs;
 
+    @Inject
+    JobRunner runner;
+
     @GET
     @Operation(summary = "Training runs, newest first, with status and provider progress; ?group= filters")
     public List<JobRecord> jobs(@QueryParam("group") String group) {
         return jobs.all().stream().filter(j -> group == null || j.groupId().equals(group)).toList();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel a queued or running run (at the provider too)",
+            description = "200 with the cancelled job; 404 unknown job; 409 when the run is not queued or running")
+    public Response cancel(@PathParam("id") String id) throws InterruptedException {
+        try {
+            return Response.ok(runner.cancel(id)).build();
+        } catch (java.util.NoSuchElementException e) {
+            throw new NotFoundException(e.getMessage());
+        } catch (IllegalStateException e) {
+            return Response.status(409).entity(new Problem(e.getMessage(), List.of(), jobs.find(id).orElse(null))).build();
+        }
     }
 
     @GET

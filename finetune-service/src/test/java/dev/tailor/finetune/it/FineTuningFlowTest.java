@@ -198,6 +198,28 @@ class FineTuningFlowTest {
     }
 
     @Test
+    void anAdministratorCancelsARunningJobAtTheProvider() throws Exception {
+        String role = role("k");
+        String groupId = group(role);
+        seedSubject(role, "snorkel" + RUN);
+        ProviderStubs.fileUpload();
+        ProviderStubs.endlessJob(groupId, "ftjob-k" + RUN);
+        awaitGroup(groupId);
+
+        String id = train(groupId).then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(admin)
+                .get("/api/v1/jobs/{id}", id).then().body("status", org.hamcrest.Matchers.is("RUNNING")));
+        train(groupId).then().statusCode(409);
+
+        given().auth().oauth2(admin).post("/api/v1/jobs/{id}/cancel", id).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.is("CANCELLED"));
+        FakeProvider.server.verify(1, postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs/ftjob-k" + RUN + "/cancel")));
+        given().auth().oauth2(admin).post("/api/v1/jobs/{id}/cancel", id).then().statusCode(409);
+        Thread.sleep(1000);
+        given().auth().oauth2(admin).get("/api/v1/jobs/{id}", id).then().body("status", org.hamcrest.Matchers.is("CANCELLED"));
+    }
+
+    @Test
     void theAdvisorFiguresMatchTheCorpusAndTheMetrics() {
         String role = role("v");
         String groupId = group(role);

@@ -94,6 +94,17 @@ final class ProviderStubs {
                         Map.of("id", "ev-1", "level", "info", "message", "Step 1/10: training loss=1.2", "created_at", 1)))))));
     }
 
+    /** A job that trains until it is cancelled. */
+    static void endlessJob(String groupId, String jobId) {
+        createJob(groupId, jobId);
+        FakeProvider.server.stubFor(get(urlEqualTo("/v1/fine_tuning/jobs/" + jobId))
+                .willReturn(okJson(job(jobId, "running", null, null))));
+        FakeProvider.server.stubFor(get(urlPathEqualTo("/v1/fine_tuning/jobs/" + jobId + "/events"))
+                .willReturn(okJson("{\"object\":\"list\",\"data\":[]}")));
+        FakeProvider.server.stubFor(post(urlEqualTo("/v1/fine_tuning/jobs/" + jobId + "/cancel"))
+                .willReturn(okJson(job(jobId, "cancelled", null, null))));
+    }
+
     static String job(String id, String status, String model, String reason) {
         var m = new java.util.HashMap<String, Object>();
         m.put("id", id);
