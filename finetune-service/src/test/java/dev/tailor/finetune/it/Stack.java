@@ -63,8 +63,10 @@ final class Stack {
     }
 
     static WeaviateClient weaviate() {
-        return WeaviateClient.connectToCustom(c -> c.scheme("http").httpHost("127.0.0.1").httpPort(8090)
-                .grpcHost("127.0.0.1").grpcPort(50051));
+        var url = java.net.URI.create(System.getenv().getOrDefault("WEAVIATE_URL", "http://127.0.0.1:8090"));
+        int grpc = Integer.parseInt(System.getenv().getOrDefault("WEAVIATE_GRPC_PORT", "50051"));
+        return WeaviateClient.connectToCustom(c -> c.scheme(url.getScheme()).httpHost(url.getHost()).httpPort(url.getPort())
+                .grpcHost(url.getHost()).grpcPort(grpc));
     }
 
     /** Writes a document's chunks as ingest-service would, then announces it on docs.indexed. */
@@ -120,10 +122,11 @@ final class Stack {
     }
 
     static String token(String user) {
-        return RestAssured.given().baseUri("http://127.0.0.1:8180")
+        String issuer = System.getenv().getOrDefault("OIDC_AUTH_SERVER_URL", "http://127.0.0.1:8180/realms/tailor");
+        return RestAssured.given().baseUri(issuer)
                 .formParam("grant_type", "password").formParam("client_id", "tailor-gateway")
                 .formParam("username", user).formParam("password", user)
-                .post("/realms/tailor/protocol/openid-connect/token")
+                .post("/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
     }
 
