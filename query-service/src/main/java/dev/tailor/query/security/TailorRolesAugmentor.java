@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.HashMap;
-
 import java.util.Map;
 import java.util.Set;
 
