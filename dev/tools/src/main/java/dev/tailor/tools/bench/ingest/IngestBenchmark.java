@@ -1,0 +1,302 @@
+package dev.tailor.tools.bench.ingest;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.tailor.contracts.DocumentChangeEvents;
+import dev.tailor.contracts.DocumentIndexed;
+import dev.tailor.contracts.DocumentUpserted;
+import dev.tailor.contracts.Topics;
+import dev.tailor.tools.Stack;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Ingest benchmark against the real stack and a running ingest-service (run by {@code dev/bench ingest}); prints
+ * figures, asserts nothing. "Searchable" is the {@code indexedTime} ingest-service reports on docs.indexed, taken
+ * after Weaviate accepted the write.
+ *
+ * <ol>
+ *   <li>(a) N documents of 1–2 KB published at once: seconds until all are searchable and chunks/s; then, in the same
+ *   process, raw {@code embedAll} throughput of the same chunk texts on an executor of the service's size.</li>
+ *   <li>(b) a one-paragraph edit of a 50-chunk document: chunks embedded.</li>
+ *   <li>(c) a steady 20 documents/s: p50/p99 from event time to searchable.</li>
+ * </ol>
+ * Environment: {@code BENCH_DOCS} (a, default 200), {@code BENCH_RATE} and {@code BENCH_SECONDS} (c, default 20/s for
+ * 30 s), {@code TAILOR_EMBEDDING_THREADS} (raw executor, default 2), {@code TAILOR_INGEST_GROUP_ID}.
+ */
+public final class IngestBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Stack stack = Stack.fromEnvironment();
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaConsumer<String, String> indexed;
+    private final Map<String, List<DocumentIndexed>> seen = new HashMap<>();
+
+    private IngestBenchmark() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+        indexed = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = indexed.partitionsFor(Topics.DOCS_INDEXED).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        indexed.assign(partitions);
+        indexed.seekToEnd(partitions);
+        partitions.forEach(indexed::position);
+    }
+
+    public static void main(String[] args) throws Exception {
+        IngestBenchmark bench = new IngestBenchmark();
+        bench.awaitNoLag();
+        bench.throughput(intEnv("BENCH_DOCS", 200));
+        bench.localEdit();
+        bench.freshness(intEnv("BENCH_RATE", 20), intEnv("BENCH_SECONDS", 30));
+        bench.producer.close();
+        bench.indexed.close();
+    }
+
+    /** Backlog from before the run would be counted as our latency: wait until the service consumed it. */
+    private void awaitNoLag() throws Exception {
+        String group = env("TAILOR_INGEST_GROUP_ID", "ingest-service");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                        .filter(tp -> tp.topic().equals(Topics.DOCS_CHANGES))
+                        .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+                long lag = 0;
+                for (var e : admin.listOffsets(latest).all().get().entrySet()) {
+                    OffsetAndMetadata c = committed.get(e.getKey());
+                    lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+                }
+                if (latest.isEmpty()) {
+                    System.out.printf("(consumer group %s has no committed offsets yet; assuming no backlog)%n", group);
+                    return;
+                }
+                if (lag <= 0) {
+                    return;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("ingest-service still lags " + lag + " records behind");
+                }
+                System.out.printf("waiting for ingest-service (group %s) to catch up: lag %d%n", group, lag);
+                Thread.sleep(2000);
+            }
+        }
+    }
+
+    // (a) ----------------------------------------------------------------------------------------------------
+    private void throughput(int docs) throws Exception {
+        System.out.printf("%n(a) %d documents of 1-2 KB published at once (load average %s)%n", docs, loadAverage());
+        List<String> texts = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<String[]> documents = new ArrayList<>();
+        for (int i = 0; i < docs; i++) {
+            String docId = "bench-" + run + "-a" + i;
+            ids.add(docId);
+            String title = "Bench " + i;
+            // two paragraphs of ~100-130 words (~140-175 estimated tokens each): one chunk each, "title\n\nparagraph"
+            String p1 = paragraph(docId + "/1", 100 + i % 30);
+            String p2 = paragraph(docId + "/2", 100 + (i * 7) % 30);
+            texts.add(title + "\n\n" + p1);
+            texts.add(title + "\n\n" + p2);
+            documents.add(new String[] {docId, title, p1 + "\n\n" + p2});
+        }
+        // raw throughput before and after the pipeline run, averaged: the machine's load drifts
+        double rawBefore = rawEmbedRate(texts);
+        Instant start = Instant.now();
+        for (String[] d : documents) {
+            publish(d[0], 1, d[1], d[2]);
+        }
+        producer.flush();
+        Map<String, DocumentIndexed> done = awaitAll(ids, 1, Duration.ofMinutes(10));
+        Instant last = done.values().stream().map(DocumentIndexed::indexedTime).max(Instant::compareTo).orElseThrow();
+        int chunks = done.values().stream().mapToInt(DocumentIndexed::chunkCount).sum();
+        int embedded = done.values().stream().mapToInt(DocumentIndexed::chunksEmbedded).sum();
+        double seconds = Duration.between(start, last).toMillis() / 1000.0;
+        double pipelineRate = chunks / seconds;
+        int bytes = texts.stream().mapToInt(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
+        System.out.printf("    all %d searchable after %.2f s: %d chunks (%d embedded), %.1f chunks/s, avg doc %.0f bytes%n",
+                docs, seconds, chunks, embedded, pipelineRate, bytes / (double) docs);
+
+        double rawAfter = rawEmbedRate(texts);
+        double rawRate = (rawBefore + rawAfter) / 2;
+        System.out.printf("    raw embedAll of the same %d chunk texts on %d threads: %.1f chunks/s before, %.1f after%n",
+                texts.size(), intEnv("TAILOR_EMBEDDING_THREADS", 2), rawBefore, rawAfter);
+        System.out.printf("    pipeline / raw = %.2f (goal >= 0.85; load average now %s)%n", pipelineRate / rawRate,
+                loadAverage());
+    }
+
+    private static double rawEmbedRate(List<String> texts) {
+        ExecutorService executor = Executors.newFixedThreadPool(intEnv("TAILOR_EMBEDDING_THREADS", 2));
+        try {
+            var model = new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
+            model.embedAll(texts.subList(0, Math.min(20, texts.size())).stream().map(TextSegment::from).toList()); // warm-up
+            long t0 = System.nanoTime();
+            model.embedAll(texts.stream().map(TextSegment::from).toList());
+            return texts.size() / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    // (b) ----------------------------------------------------------------------------------------------------
+    private void localEdit() throws Exception {
+        System.out.printf("%n(b) one-paragraph edit of a 50-chunk document%n");
+        String docId = "bench-" + run + "-b";
+        List<List<String>> sections = new ArrayList<>();
+        for (int s = 0; s < 10; s++) {
+            List<String> section = new ArrayList<>();
+            for (int p = 0; p < 5; p++) {
+                section.add(paragraph(docId + "/" + s + "/" + p, 110));
+            }
+            sections.add(section);
+        }
+        publish(docId, 1, "Long document", markdown(sections));
+        DocumentIndexed v1 = awaitAll(List.of(docId), 1, Duration.ofMinutes(2)).get(docId);
+        sections.get(5).set(2, sections.get(5).get(2) + " An edited sentence.");
+        publish(docId, 2, "Long document", markdown(sections));
+        DocumentIndexed v2 = awaitAll(List.of(docId), 2, Duration.ofMinutes(2)).get(docId);
+        System.out.printf("    v1: %d chunks, %d embedded; v2 (one paragraph edited): %d embedded, %d reused (goal <= 2)%n",
+                v1.chunkCount(), v1.chunksEmbedded(), v2.chunksEmbedded(), v2.chunksReused());
+    }
+
+    // (c) ----------------------------------------------------------------------------------------------------
+    private void freshness(int rate, int seconds) throws Exception {
+        System.out.printf("%n(c) steady %d documents/s for %d s: event time -> searchable (load average %s)%n", rate,
+                seconds, loadAverage());
+        List<String> ids = new ArrayList<>();
+        long intervalNanos = 1_000_000_000L / rate;
+        long next = System.nanoTime();
+        for (int i = 0; i < rate * seconds; i++) {
+            while (System.nanoTime() < next) {
+                Thread.sleep(0, 200_000);
+            }
+            next += intervalNanos;
+            String docId = "bench-" + run + "-c" + i;
+            ids.add(docId);
+            publish(docId, 1, "Fresh " + i, paragraph(docId + "/1", 110) + "\n\n" + paragraph(docId + "/2", 110));
+            producer.flush();
+            poll();
+        }
+        Map<String, DocumentIndexed> done = awaitAll(ids, 1, Duration.ofMinutes(5));
+        List<Long> millis = done.values().stream()
+                .map(d -> Duration.between(d.eventTime(), d.indexedTime()).toMillis()).sorted().toList();
+        System.out.printf("    %d documents: p50 %d ms, p99 %d ms, max %d ms (goal p99 < 1000 ms)%n", millis.size(),
+                percentile(millis, 0.50), percentile(millis, 0.99), millis.get(millis.size() - 1));
+    }
+
+    private void publish(String docId, long version, String title, String content) {
+        DocumentUpserted data = new DocumentUpserted(docId, version, title, content, "text/markdown",
+                List.of("engineering"), "bench", null, Map.of("bench", run));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", DocumentChangeEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        producer.send(new ProducerRecord<>(Topics.DOCS_CHANGES, null, docId,
+                DocumentChangeEvents.structured(DocumentChangeEvents.upserted(data)), headers));
+    }
+
+    private Map<String, DocumentIndexed> awaitAll(List<String> ids, long version, Duration timeout) throws Exception {
+        producer.flush();
+        Instant deadline = Instant.now().plus(timeout);
+        Predicate<DocumentIndexed> wanted = d -> d.version() == version;
+        while (true) {
+            poll();
+            Map<String, DocumentIndexed> done = new HashMap<>();
+            for (String id : ids) {
+                seen.getOrDefault(id, List.of()).stream().filter(wanted).findFirst().ifPresent(d -> done.put(id, d));
+            }
+            if (done.size() == ids.size()) {
+                return done;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(done.size() + " of " + ids.size() + " documents indexed within " + timeout
+                        + ": is ingest-service running?");
+            }
+        }
+    }
+
+    private void poll() throws Exception {
+        for (var r : indexed.poll(Duration.ofMillis(50))) {
+            if (r.key() != null && r.key().startsWith("bench-" + run)) {
+                seen.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(JSON.readValue(r.value(), DocumentIndexed.class));
+            }
+        }
+    }
+
+    private static String markdown(List<List<String>> sections) {
+        StringBuilder md = new StringBuilder();
+        for (int s = 0; s < sections.size(); s++) {
+            md.append("## Section ").append(s).append("\n\n");
+            sections.get(s).forEach(p -> md.append(p).append("\n\n"));
+        }
+        return md.toString();
+    }
+
+    private static String paragraph(String seed, int words) {
+        Random random = new Random(seed.hashCode());
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            sb.append(i == 0 ? "" : i % 12 == 0 ? ". " : " ");
+            int length = 3 + random.nextInt(6);
+            for (int c = 0; c < length; c++) {
+                sb.append((char) ('a' + random.nextInt(26)));
+            }
+        }
+        return sb.append('.').toString();
+    }
+
+    private static long percentile(List<Long> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static int intEnv(String name, int fallback) {
+        return Integer.parseInt(env(name, Integer.toString(fallback)));
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
