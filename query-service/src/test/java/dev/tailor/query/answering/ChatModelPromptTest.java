@@ -10,6 +10,7 @@ import dev.tailor.query.support.WireMockChat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,11 @@ class ChatModelPromptTest {
     @BeforeAll
     static void seed() throws Exception {
         SeededIndex.index(CORPUS.docs);
+    }
+
+    @AfterAll
+    static void removeOurDocuments() {
+        SeededIndex.remove(CORPUS.docs);
     }
 
     @BeforeEach

@@ -71,6 +71,8 @@ class QueryMetricsTest {
             for (ConsumerRecord<String, String> r : carols) {
                 assertThat(r.value()).doesNotContain(corpus.marker).doesNotContain("carol");
             }
+        } finally {
+            SeededIndex.remove(corpus.docs);
         }
     }
 

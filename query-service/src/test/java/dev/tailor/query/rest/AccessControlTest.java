@@ -6,6 +6,7 @@ import dev.tailor.query.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +27,11 @@ class AccessControlTest {
     @BeforeAll
     static void seed() throws Exception {
         SeededIndex.index(CORPUS.docs);
+    }
+
+    @AfterAll
+    static void removeOurDocuments() {
+        SeededIndex.remove(CORPUS.docs);
     }
 
     @ParameterizedTest

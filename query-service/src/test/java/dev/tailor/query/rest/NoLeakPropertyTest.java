@@ -56,6 +56,14 @@ class NoLeakPropertyTest {
                     text, roles));
         }
         SeededIndex.index(docs);
+        try {
+            checkQueries(random, marker, seed);
+        } finally {
+            SeededIndex.remove(docs);
+        }
+    }
+
+    private void checkQueries(Random random, String marker, long seed) throws Exception {
 
         Map<String, Set<String>> userRoles = new HashMap<>();
         for (String user : USERS) {

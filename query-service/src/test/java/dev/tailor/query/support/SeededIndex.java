@@ -51,6 +51,13 @@ public final class SeededIndex {
         return s.toString();
     }
 
+    /** Removes the chunks of these docs (only ever ours: their ids are unique to one test run). */
+    public static void remove(List<Doc> docs) {
+        var chunks = client().collections.use(WeaviateSchema.CHUNK);
+        String[] ids = docs.stream().map(d -> ObjectIds.chunk(d.docId(), 0).toString()).toArray(String[]::new);
+        chunks.data.deleteMany(ids);
+    }
+
     /** Indexes each doc as one chunk (chunkIndex 0). */
     public static void index(List<Doc> docs) throws Exception {
         WeaviateSchema.ensure(client(), MODEL);
