@@ -1,8 +1,10 @@
 package dev.tailor.tools;
 
+import dev.tailor.contracts.WeaviateConnection;
 import io.weaviate.client6.v1.api.WeaviateClient;
 
 import java.net.URI;
+import java.util.Optional;
 
 /** Addresses of the local stack, overridable by the same environment variables the services read. */
 public record Stack(String kafkaBootstrap, URI weaviateUrl, int weaviateGrpcPort, String oidcIssuer) {
@@ -16,10 +18,7 @@ public record Stack(String kafkaBootstrap, URI weaviateUrl, int weaviateGrpcPort
     }
 
     public WeaviateClient weaviate() {
-        return WeaviateClient.connectToCustom(c -> c
-                .scheme(weaviateUrl.getScheme())
-                .httpHost(weaviateUrl.getHost()).httpPort(weaviateUrl.getPort())
-                .grpcHost(weaviateUrl.getHost()).grpcPort(weaviateGrpcPort));
+        return WeaviateConnection.open(weaviateUrl, weaviateGrpcPort, Optional.ofNullable(System.getenv("WEAVIATE_API_KEY")));
     }
 
     private static String env(String name, String fallback) {
