@@ -1,7 +1,7 @@
 package dev.tailor.ingest.index;
 
 import dev.tailor.ingest.config.WeaviateConfig;
-import io.weaviate.client6.v1.api.Authentication;
+import dev.tailor.contracts.WeaviateConnection;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -16,14 +16,7 @@ public class WeaviateClientProducer {
     @Produces
     @Singleton
     WeaviateClient weaviateClient(WeaviateConfig config) {
-        var url = config.url();
-        int httpPort = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 80);
-        return WeaviateClient.connectToCustom(c -> {
-            c.scheme(url.getScheme()).httpHost(url.getHost()).httpPort(httpPort)
-                    .grpcHost(url.getHost()).grpcPort(config.grpcPort());
-            config.apiKey().filter(k -> !k.isBlank()).ifPresent(k -> c.authentication(Authentication.apiKey(k)));
-            return c;
-        });
+        return WeaviateConnection.open(config.url(), config.grpcPort(), config.apiKey());
     }
 
     void close(@Disposes WeaviateClient client) {
