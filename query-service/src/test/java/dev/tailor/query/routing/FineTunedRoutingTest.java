@@ -1,0 +1,131 @@
+package dev.tailor.query.routing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.tailor.contracts.ModelPromotion;
+import dev.tailor.contracts.Topics;
+import dev.tailor.query.support.DemoCorpus;
+import dev.tailor.query.support.SeededIndex;
+import dev.tailor.query.support.Tokens;
+import dev.tailor.query.support.WireMockChat;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A model promoted on the real {@code models.registry} answers only users holding a role of its group: the
+ * promotion names the finance group, so bob (finance) may be answered by it and alice (engineering) never is.
+ */
+@QuarkusTest
+@WithTestResource(WireMockChat.class)
+class FineTunedRoutingTest {
+
+    static final DemoCorpus CORPUS = new DemoCorpus();
+    static final String GROUP = "g-it-routing-" + UUID.randomUUID().toString().substring(0, 8);
+    static final String MODEL = "ft:gpt-test:tailor:" + GROUP;
+
+    @BeforeAll
+    static void seedAndPromote() throws Exception {
+        SeededIndex.index(CORPUS.docs);
+        publish(GROUP, new ModelPromotion(GROUP, MODEL, "openai", "gpt-test", List.of("finance"),
+                "fingerprint-" + GROUP, 0.91, null, Instant.now()));
+    }
+
+    @AfterAll
+    static void withdrawAndClean() throws Exception {
+        publish(GROUP, null); // a tombstone withdraws the model, so no later test or demo user meets it
+        SeededIndex.remove(CORPUS.docs);
+    }
+
+    @BeforeEach
+    void answering() {
+        WireMockChat.server().resetAll();
+        WireMockChat.server().stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"id":"chatcmpl-ft","object":"chat.completion","created":1,"model":"m",
+                         "choices":[{"index":0,"message":{"role":"assistant","content":"From the tuned model [1]."},"finish_reason":"stop"}],
+                         "usage":{"prompt_tokens":100,"completion_tokens":5,"total_tokens":105}}""")));
+    }
+
+    @Test
+    void aUserHoldingARoleOfTheGroupIsAnsweredByItsModel() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ask("bob", "finetuned")
+                .statusCode(200)
+                .body("strategy", equalTo("finetuned"))
+                .body("model", equalTo(MODEL)));
+        assertThat(modelsRequested()).contains(MODEL);
+    }
+
+    @Test
+    void aUserOutsideTheGroupIsNeverAnsweredByItsModel() {
+        // wait until the promotion is known (bob is routed to it) before asserting its absence for alice
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ask("bob", "auto").statusCode(200)
+                .body("model", equalTo(MODEL)));
+        WireMockChat.server().resetRequests();
+
+        ask("alice", "finetuned").statusCode(409);
+        ask("alice", "auto").statusCode(200).body("strategy", equalTo("rag"));
+        ask("dave", "auto").statusCode(200).body("strategy", equalTo("rag"));
+
+        assertThat(modelsRequested()).doesNotContain(MODEL);
+    }
+
+    private static io.restassured.response.ValidatableResponse ask(String user, String strategy) {
+        return given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
+                .body(Map.of("question", "Which " + CORPUS.marker + " secret word is known?", "strategy", strategy))
+                .post("/api/v1/ask").then();
+    }
+
+    private static List<String> modelsRequested() {
+        ObjectMapper json = new ObjectMapper();
+        return WireMockChat.server().findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).stream()
+                .map(LoggedRequest::getBodyAsString)
+                .map(body -> {
+                    try {
+                        return json.readTree(body).path("model").asText();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    private static void publish(String key, ModelPromotion promotion) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.MODELS_REGISTRY, key,
+                    promotion == null ? null : json.writeValueAsBytes(promotion))).get();
+        }
+    }
+}
