@@ -1,22 +1,21 @@
 package dev.tailor.finetune.evaluation;
 
 import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.store.embedding.CosineSimilarity;
+import dev.tailor.contracts.IndexEmbedding;
+import dev.tailor.contracts.IndexModel;
 import dev.tailor.finetune.config.EmbeddingConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.List;
 
 /**
- * Semantic similarity of an answer to its reference: cosine of their in-process MiniLM embeddings, clamped to
- * [0, 1]. The model is ours, built on a small executor of its own (not quarkus-langchain4j's bean, which runs on
- * the shared worker pool): ~1 GB RSS when loaded, so it is created on first use, and an evaluation cannot starve
- * request handling.
+ * Semantic similarity of an answer to its reference: cosine of their embeddings by the index's model
+ * ({@link IndexEmbedding}, its own small executor), clamped to [0, 1]. The model costs ~1 GB RSS when loaded, so it
+ * is created on first use: most of the time this service evaluates nothing.
  */
 @ApplicationScoped
 public class SimilarityScorer {
@@ -24,35 +23,31 @@ public class SimilarityScorer {
     @Inject
     EmbeddingConfig config;
 
-    private volatile ExecutorService executor;
-    private volatile AllMiniLmL6V2QuantizedEmbeddingModel model;
+    private volatile IndexEmbedding embedding;
 
     public double similarity(String answer, String reference) {
         if (answer == null || answer.isBlank() || reference == null || reference.isBlank()) {
             return 0.0;
         }
-        var m = model();
-        Embedding a = m.embed(answer).content();
-        Embedding r = m.embed(reference).content();
-        return Math.max(0.0, CosineSimilarity.between(a, r));
+        List<float[]> vectors = embedding().embedAll(List.of(answer, reference));
+        return Math.max(0.0, CosineSimilarity.between(Embedding.from(vectors.get(0)), Embedding.from(vectors.get(1))));
     }
 
-    private AllMiniLmL6V2QuantizedEmbeddingModel model() {
-        if (model == null) {
+    private IndexEmbedding embedding() {
+        if (embedding == null) {
             synchronized (this) {
-                if (model == null) {
-                    executor = Executors.newFixedThreadPool(Math.max(1, config.threads()),
-                            r -> new Thread(r, "eval-embedding"));
-                    model = new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
+                if (embedding == null) {
+                    embedding = new IndexEmbedding(new IndexModel(config.modelName(), config.dimension()),
+                            config.threads(), "eval-embedding");
                 }
             }
         }
-        return model;
+        return embedding;
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (executor != null) {
-            executor.shutdownNow();
+        if (embedding != null) {
+            embedding.close();
         }
     }
 }

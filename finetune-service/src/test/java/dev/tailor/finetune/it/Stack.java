@@ -1,7 +1,7 @@
 package dev.tailor.finetune.it;
 
 import dev.tailor.contracts.DocumentIndexed;
-import dev.tailor.contracts.IndexModel;
+import dev.tailor.contracts.IndexEmbedding;
 import dev.tailor.contracts.ModelPromotion;
 import dev.tailor.contracts.ObjectIds;
 import dev.tailor.contracts.QueryMetric;
@@ -72,7 +72,7 @@ final class Stack {
     /** Writes a document's chunks as ingest-service would, then announces it on docs.indexed. */
     static void seed(String docId, List<String> roles, String title, List<String> texts, Instant at) throws Exception {
         try (WeaviateClient client = weaviate()) {
-            WeaviateSchema.ensure(client, new IndexModel("all-minilm-l6-v2-q", 384));
+            WeaviateSchema.ensure(client, IndexEmbedding.DEFAULT_MODEL);
             var chunks = client.collections.use(WeaviateSchema.CHUNK);
             Random random = new Random(docId.hashCode());
             for (int i = 0; i < texts.size(); i++) {

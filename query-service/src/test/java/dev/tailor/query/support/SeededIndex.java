@@ -1,7 +1,6 @@
 package dev.tailor.query.support;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.data.segment.TextSegment;
+import dev.tailor.contracts.IndexEmbedding;
 import dev.tailor.contracts.IndexModel;
 import dev.tailor.contracts.ObjectIds;
 import dev.tailor.contracts.WeaviateSchema;
@@ -23,8 +22,8 @@ import java.util.Random;
  */
 public final class SeededIndex {
 
-    public static final IndexModel MODEL = new IndexModel("all-minilm-l6-v2-q", 384);
-    private static final AllMiniLmL6V2QuantizedEmbeddingModel EMBEDDER = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    public static final IndexModel MODEL = IndexEmbedding.DEFAULT_MODEL;
+    private static final IndexEmbedding EMBEDDER = new IndexEmbedding(IndexEmbedding.DEFAULT_MODEL, 2, "seed-embedding");
     private static WeaviateClient client;
 
     private SeededIndex() {
@@ -62,8 +61,7 @@ public final class SeededIndex {
     public static void index(List<Doc> docs) throws Exception {
         WeaviateSchema.ensure(client(), MODEL);
         var chunks = client().collections.use(WeaviateSchema.CHUNK);
-        List<TextSegment> segments = docs.stream().map(d -> TextSegment.from(d.title() + "\n" + d.text())).toList();
-        var vectors = EMBEDDER.embedAll(segments).content();
+        List<float[]> vectors = EMBEDDER.embedAll(docs.stream().map(d -> d.title() + "\n" + d.text()).toList());
         List<WeaviateObject<Map<String, Object>>> objects = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             Doc d = docs.get(i);
@@ -76,7 +74,7 @@ public final class SeededIndex {
             p.put(Props.CONTENT_HASH, Integer.toHexString(d.text().hashCode()));
             p.put(Props.TOKEN_COUNT, d.text().length() / 4 + 1);
             p.put(Props.VERSION, 1);
-            float[] v = vectors.get(i).vector();
+            float[] v = vectors.get(i);
             objects.add(WeaviateObject.of(o -> o.uuid(ObjectIds.chunk(d.docId(), 0).toString()).properties(p)
                     .vectors(Vectors.of(v))));
         }

@@ -3,8 +3,7 @@ package dev.tailor.tools.bench.ingest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.tailor.contracts.IndexEmbedding;
 import dev.tailor.contracts.DocumentChangeEvents;
 import dev.tailor.contracts.DocumentIndexed;
 import dev.tailor.contracts.DocumentUpserted;
@@ -34,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -161,15 +158,12 @@ public final class IngestBenchmark {
     }
 
     private static double rawEmbedRate(List<String> texts) {
-        ExecutorService executor = Executors.newFixedThreadPool(intEnv("TAILOR_EMBEDDING_THREADS", 2));
-        try {
-            var model = new AllMiniLmL6V2QuantizedEmbeddingModel(executor);
-            model.embedAll(texts.subList(0, Math.min(20, texts.size())).stream().map(TextSegment::from).toList()); // warm-up
+        // the class and executor size ingest-service embeds with
+        try (var embedding = new IndexEmbedding(IndexEmbedding.DEFAULT_MODEL, intEnv("TAILOR_EMBEDDING_THREADS", 2), "raw")) {
+            embedding.embedAll(texts.subList(0, Math.min(20, texts.size()))); // warm-up
             long t0 = System.nanoTime();
-            model.embedAll(texts.stream().map(TextSegment::from).toList());
+            embedding.embedAll(texts);
             return texts.size() / ((System.nanoTime() - t0) / 1e9);
-        } finally {
-            executor.shutdownNow();
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.tailor.tools.bench.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.tailor.contracts.IndexEmbedding;
 import dev.tailor.contracts.Roles;
 import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.Props;
@@ -94,12 +94,11 @@ public final class QueryBenchmark {
         String token = token(stack.oidcIssuer(), "alice");
         List<String> roles = List.of("engineering", Roles.PUBLIC);
         // The raw client embeds like the service does: the same model on an executor of the service's size (2).
-        ExecutorService embedPool = Executors.newFixedThreadPool(2);
-        var model = new AllMiniLmL6V2QuantizedEmbeddingModel(embedPool);
+        var embedding = new IndexEmbedding(IndexEmbedding.DEFAULT_MODEL, 2, "raw");
         CollectionHandle<Map<String, Object>> chunks = weaviate.collections.use(WeaviateSchema.CHUNK);
         Callable<Integer> raw = () -> {
             String q = QUESTIONS.get(ThreadLocalRandomIndex.next(QUESTIONS.size()));
-            float[] v = model.embed(q).content().vector();
+            float[] v = embedding.embed(q);
             return chunks.query.hybrid(q, h -> h.queryProperties(Props.TITLE, Props.TEXT).nearVector(NearVector.of(v))
                     .alpha(0.5f).filters(Filter.property(Props.ALLOWED_ROLES).containsAny(roles)).limit(5)
                     .returnProperties(Props.DOC_ID, Props.CHUNK_INDEX, Props.TITLE, Props.TEXT, Props.TOKEN_COUNT, Props.ALLOWED_ROLES)
@@ -124,7 +123,7 @@ public final class QueryBenchmark {
         }
         ratio("search/raw", searches, raws, "1.3");
         ratio("ask/raw", asks, raws, "1.3");
-        embedPool.shutdownNow();
+        embedding.close();
     }
 
     static int post(String url, String token, Map<String, Object> body) throws Exception {
