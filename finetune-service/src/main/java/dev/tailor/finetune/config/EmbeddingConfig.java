@@ -1,5 +1,6 @@
 package dev.tailor.finetune.config;
 
+import dev.tailor.contracts.IndexEmbedding;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -8,11 +9,11 @@ import io.smallrye.config.WithDefault;
 public interface EmbeddingConfig {
 
     /** Name of the in-process model (the index records the same name). Env: TAILOR_EMBEDDING_MODEL_NAME. */
-    @WithDefault("all-minilm-l6-v2-q")
+    @WithDefault(IndexEmbedding.DEFAULT_MODEL_NAME)
     String modelName();
 
     /** Vector dimension of the model. Env: TAILOR_EMBEDDING_DIMENSION. */
-    @WithDefault("384")
+    @WithDefault("" + IndexEmbedding.DIMENSION)
     int dimension();
 
     /**

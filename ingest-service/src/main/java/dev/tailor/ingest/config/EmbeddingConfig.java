@@ -1,5 +1,6 @@
 package dev.tailor.ingest.config;
 
+import dev.tailor.contracts.IndexEmbedding;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -11,11 +12,11 @@ public interface EmbeddingConfig {
      * Name recorded in the index (env {@code TAILOR_EMBEDDING_MODEL_NAME}); query-service must use the same model,
      * and a service configured with another name refuses to start against this index.
      */
-    @WithDefault("all-minilm-l6-v2-q")
+    @WithDefault(IndexEmbedding.DEFAULT_MODEL_NAME)
     String modelName();
 
     /** Vector dimension of the model (env {@code TAILOR_EMBEDDING_DIMENSION}). */
-    @WithDefault("384")
+    @WithDefault("" + IndexEmbedding.DIMENSION)
     int dimension();
 
     /**

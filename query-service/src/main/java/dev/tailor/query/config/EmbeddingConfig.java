@@ -1,5 +1,6 @@
 package dev.tailor.query.config;
 
+import dev.tailor.contracts.IndexEmbedding;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -11,11 +12,11 @@ public interface EmbeddingConfig {
      * Name recorded in the index by ingest-service. The service embeds with the in-process quantized
      * all-MiniLM-L6-v2; it serves only an index recording this name. Env: TAILOR_EMBEDDING_MODEL_NAME.
      */
-    @WithDefault("all-minilm-l6-v2-q")
+    @WithDefault(IndexEmbedding.DEFAULT_MODEL_NAME)
     String modelName();
 
     /** Vector dimension of the model. Env: TAILOR_EMBEDDING_DIMENSION. */
-    @WithDefault("384")
+    @WithDefault("" + IndexEmbedding.DIMENSION)
     int dimension();
 
     /**
