@@ -219,6 +219,46 @@ class IngestPipelineTest {
     }
 
     @Test
+    void changesPublishedTogetherAreAppliedInEachDocumentsOrder() {
+        String a = ChangeTopic.newDocId("burst-a");
+        String b = ChangeTopic.newDocId("burst-b");
+        String c = ChangeTopic.newDocId("burst-c");
+        var aSections = SampleDocuments.paragraphs(a, 1, 3);
+        var aEdited = SampleDocuments.copy(aSections);
+        aEdited.get(0).set(1, aEdited.get(0).get(1) + " Burstedit.");
+        var bSections = SampleDocuments.paragraphs(b, 2, 2);
+        String bContent = SampleDocuments.markdown(bSections);
+
+        // interleaved the way a busy producer would publish them; each document's changes in its order
+        topic.sendTogether(List.of(
+                ChangeTopic.upsertRecord(ChangeTopic.doc(a, 1, "Burst A", SampleDocuments.markdown(aSections), "hr")),
+                ChangeTopic.upsertRecord(ChangeTopic.doc(b, 1, "Burst B", bContent, "finance")),
+                ChangeTopic.upsertRecord(ChangeTopic.doc(c, 1, "Burst C", "Only paragraph.", "public")),
+                ChangeTopic.upsertRecord(ChangeTopic.doc(a, 2, "Burst A", SampleDocuments.markdown(aEdited), "hr")),
+                ChangeTopic.upsertRecord(ChangeTopic.doc(b, 2, "Burst B", bContent, "hr")),
+                ChangeTopic.tombstoneRecord(a),
+                ChangeTopic.upsertRecord(ChangeTopic.doc(b, 3, "Burst B",
+                        SampleDocuments.markdown(bSections.subList(0, 1)), "hr"))));
+
+        awaitIndexed(a, 2, DocumentIndexed.Op.DELETED);
+        awaitIndexed(b, 3);
+        awaitIndexed(c, 1);
+        // first occurrences: a second ingest-service on the same stack may publish each change too, in its own order
+        assertThat(indexedRecords(a).stream().map(i -> i.op() + " v" + i.version()).distinct())
+                .containsExactly("UPSERTED v1", "UPSERTED v2", "DELETED v2");
+        assertThat(indexedRecords(b).stream().map(i -> i.op() + " v" + i.version()).distinct())
+                .containsExactly("UPSERTED v1", "UPSERTED v2", "UPSERTED v3");
+        assertThat(indexedRecords(a)).filteredOn(i -> i.version() == 2 && i.op() == DocumentIndexed.Op.UPSERTED)
+                .first().extracting(DocumentIndexed::chunksEmbedded).isEqualTo(1);
+        assertThat(indexedRecords(b)).filteredOn(i -> i.version() == 2)
+                .first().extracting(DocumentIndexed::chunksEmbedded).isEqualTo(0);
+        assertThat(probe.chunks(a)).isEmpty();
+        assertThat(probe.chunks(b)).hasSize(2).allSatisfy(chunk -> assertThat(chunk.roles()).containsExactly("hr"));
+        assertThat(probe.chunks(c)).singleElement().extracting(IndexProbe.ChunkObject::text)
+                .isEqualTo("Burst C\n\nOnly paragraph.");
+    }
+
+    @Test
     void aBinaryModeEventIsIndexedLikeAStructuredOne() {
         String docId = ChangeTopic.newDocId("binary");
         RecordHeaders headers = new RecordHeaders();

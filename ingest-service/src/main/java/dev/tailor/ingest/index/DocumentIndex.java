@@ -14,20 +14,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads and writes a document's objects in Weaviate. Writes go through batch inserts with deterministic ids:
- * Weaviate replaces an object whose id exists, so a replayed change overwrites instead of duplicating.
+ * Reads and writes documents' objects in Weaviate, many documents per round trip. Writes go through batch inserts
+ * with deterministic ids: Weaviate replaces an object whose id exists, so a replayed change overwrites instead of
+ * duplicating.
  */
 @ApplicationScoped
 public class DocumentIndex {
 
-    /** Weaviate's default query limit is 10; a document never has more chunks than this. */
-    static final int MAX_CHUNKS_PER_DOCUMENT = 10_000;
+    /**
+     * Most objects one query returns (Weaviate's default QUERY_MAXIMUM_RESULTS); a document never has more chunks.
+     * The default limit of a query is 10, so every query here sets its limit.
+     */
+    static final int MAX_CHUNKS_PER_QUERY = 10_000;
+    /** Objects per batch insert: big enough to amortize the round trip, small enough for gRPC message limits. */
+    static final int MAX_OBJECTS_PER_BATCH = 500;
+    private static final String[] DOCUMENT_PROPERTIES = {Props.DOC_ID, Props.VERSION, Props.TITLE,
+            Props.ALLOWED_ROLES, Props.CONTENT_HASH, Props.CHUNK_COUNT, Props.TOKEN_COUNT, Props.DELETED, Props.SOURCE,
+            Props.URI, Props.UPDATED_AT};
 
     private final CollectionHandle<Map<String, Object>> chunks;
     private final CollectionHandle<Map<String, Object>> documents;
@@ -46,92 +56,168 @@ public class DocumentIndex {
         }
     }
 
-    /** The document's chunks in the index, with their vectors. */
-    public List<IndexedChunk> chunks(String docId) {
+    /** The document objects of {@code docIds} that exist, by docId: one query for a whole wave of changes. */
+    public Map<String, IndexedDocument> documents(Collection<String> docIds) {
+        if (docIds.isEmpty()) {
+            return Map.of();
+        }
         try {
-            var response = chunks.query.fetchObjects(q -> q
-                    .filters(Filter.property(Props.DOC_ID).eq(docId))
-                    .returnProperties(Props.CHUNK_INDEX, Props.CONTENT_HASH)
-                    .includeVector()
-                    .limit(MAX_CHUNKS_PER_DOCUMENT));
-            List<IndexedChunk> result = new ArrayList<>();
+            var response = documents.query.fetchObjects(q -> q
+                    .filters(Filter.property(Props.DOC_ID).containsAny(List.copyOf(docIds)))
+                    .returnProperties(DOCUMENT_PROPERTIES)
+                    .limit(docIds.size()));
+            Map<String, IndexedDocument> result = new HashMap<>();
             for (var o : response.objects()) {
-                Map<String, Object> p = o.properties();
-                float[] vector = o.vectors() == null || o.vectors().size() == 0 ? null : o.vectors().getDefaultSingle();
-                result.add(new IndexedChunk(intOf(p.get(Props.CHUNK_INDEX)), (String) p.get(Props.CONTENT_HASH), vector));
+                IndexedDocument d = toDocument(o.properties());
+                result.put(d.docId(), d);
             }
             return result;
         } catch (RuntimeException e) {
-            throw new IndexUnavailableException("cannot read chunks of " + docId + " from Weaviate: " + e.getMessage(), e);
+            throw new IndexUnavailableException("cannot read " + docIds.size() + " documents from Weaviate: "
+                    + e.getMessage(), e);
         }
     }
 
-    /** Writes (inserts or replaces) chunk objects with their vectors. */
-    public void writeChunks(String docId, long version, String title, List<String> roles,
-            List<Chunk> toWrite, Map<String, float[]> vectors) {
-        if (toWrite.isEmpty()) {
-            return;
+    /** The document's chunks in the index, with their vectors. */
+    public List<IndexedChunk> chunks(String docId) {
+        return chunks(List.of(docId)).getOrDefault(docId, List.of());
+    }
+
+    /**
+     * The chunks of {@code docIds} in the index, with their vectors, by docId: one query while they fit in one
+     * response, else one query per document.
+     */
+    public Map<String, List<IndexedChunk>> chunks(Collection<String> docIds) {
+        if (docIds.isEmpty()) {
+            return Map.of();
         }
-        List<WeaviateObject<Map<String, Object>>> objects = new ArrayList<>(toWrite.size());
-        for (Chunk c : toWrite) {
-            Map<String, Object> p = new HashMap<>();
-            p.put(Props.DOC_ID, docId);
-            p.put(Props.CHUNK_INDEX, c.index());
-            p.put(Props.TITLE, title == null ? "" : title);
-            p.put(Props.TEXT, c.text());
-            p.put(Props.ALLOWED_ROLES, roles);
-            p.put(Props.CONTENT_HASH, c.hash());
-            p.put(Props.TOKEN_COUNT, c.tokenCount());
-            p.put(Props.VERSION, version);
-            float[] vector = vectors.get(c.hash());
-            if (vector == null) {
-                throw new IllegalStateException("no vector for chunk " + c.index() + " of " + docId);
+        Map<String, List<IndexedChunk>> result = fetchChunks(List.copyOf(docIds));
+        if (docIds.size() > 1 && result.values().stream().mapToInt(List::size).sum() >= MAX_CHUNKS_PER_QUERY) {
+            // the response may be cut off: a chunk left out would neither be reused nor deleted when stale
+            result = new HashMap<>();
+            for (String docId : docIds) {
+                result.putAll(fetchChunks(List.of(docId)));
             }
-            objects.add(WeaviateObject.of(o -> o.uuid(ObjectIds.chunk(docId, c.index()).toString())
-                    .properties(p).vectors(Vectors.of(vector))));
         }
-        insert(chunks, objects, "chunks of " + docId);
+        return result;
+    }
+
+    private Map<String, List<IndexedChunk>> fetchChunks(List<String> docIds) {
+        try {
+            var response = chunks.query.fetchObjects(q -> q
+                    .filters(Filter.property(Props.DOC_ID).containsAny(docIds))
+                    .returnProperties(Props.DOC_ID, Props.CHUNK_INDEX, Props.CONTENT_HASH)
+                    .includeVector()
+                    .limit(MAX_CHUNKS_PER_QUERY));
+            Map<String, List<IndexedChunk>> result = new HashMap<>();
+            for (var o : response.objects()) {
+                Map<String, Object> p = o.properties();
+                float[] vector = o.vectors() == null || o.vectors().size() == 0 ? null : o.vectors().getDefaultSingle();
+                result.computeIfAbsent((String) p.get(Props.DOC_ID), k -> new ArrayList<>())
+                        .add(new IndexedChunk(intOf(p.get(Props.CHUNK_INDEX)), (String) p.get(Props.CONTENT_HASH), vector));
+            }
+            return result;
+        } catch (RuntimeException e) {
+            throw new IndexUnavailableException("cannot read chunks of " + docIds.size() + " documents from Weaviate: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Chunk objects to (re)write for one document, with the vectors of their texts by hash. */
+    public record ChunkWrites(String docId, long version, String title, List<String> roles, List<Chunk> chunks,
+            Map<String, float[]> vectors) {
+    }
+
+    /** Writes (inserts or replaces) chunk objects with their vectors, of any number of documents, in batches. */
+    public void writeChunks(List<ChunkWrites> writes) {
+        List<WeaviateObject<Map<String, Object>>> objects = new ArrayList<>();
+        for (ChunkWrites w : writes) {
+            for (Chunk c : w.chunks()) {
+                Map<String, Object> p = new HashMap<>();
+                p.put(Props.DOC_ID, w.docId());
+                p.put(Props.CHUNK_INDEX, c.index());
+                p.put(Props.TITLE, w.title() == null ? "" : w.title());
+                p.put(Props.TEXT, c.text());
+                p.put(Props.ALLOWED_ROLES, w.roles());
+                p.put(Props.CONTENT_HASH, c.hash());
+                p.put(Props.TOKEN_COUNT, c.tokenCount());
+                p.put(Props.VERSION, w.version());
+                float[] vector = w.vectors().get(c.hash());
+                if (vector == null) {
+                    throw new IllegalStateException("no vector for chunk " + c.index() + " of " + w.docId());
+                }
+                objects.add(WeaviateObject.of(o -> o.uuid(ObjectIds.chunk(w.docId(), c.index()).toString())
+                        .properties(p).vectors(Vectors.of(vector))));
+            }
+        }
+        for (int from = 0; from < objects.size(); from += MAX_OBJECTS_PER_BATCH) {
+            insert(chunks, objects.subList(from, Math.min(objects.size(), from + MAX_OBJECTS_PER_BATCH)),
+                    "chunks of " + writes.size() + " document(s)");
+        }
+    }
+
+    /** Deletes every chunk object of {@code docIds}. */
+    public void deleteAllChunks(Collection<String> docIds) {
+        if (!docIds.isEmpty()) {
+            deleteChunksWhere(Filter.property(Props.DOC_ID).containsAny(List.copyOf(docIds)),
+                    docIds.size() + " document(s)");
+        }
     }
 
     /** Deletes the document's chunk objects at {@code fromIndex} and beyond. */
     public void deleteChunks(String docId, int fromIndex) {
+        deleteChunksWhere(Filter.and(
+                Filter.property(Props.DOC_ID).eq(docId),
+                Filter.property(Props.CHUNK_INDEX).gte(fromIndex)), docId);
+    }
+
+    private void deleteChunksWhere(Filter filter, String what) {
         try {
-            var response = chunks.data.deleteMany(Filter.and(
-                    Filter.property(Props.DOC_ID).eq(docId),
-                    Filter.property(Props.CHUNK_INDEX).gte(fromIndex)));
+            var response = chunks.data.deleteMany(filter);
             if (response.failed() > 0) {
-                throw new IndexUnavailableException("Weaviate failed to delete " + response.failed() + " chunks of " + docId);
+                throw new IndexUnavailableException("Weaviate failed to delete " + response.failed() + " chunks of " + what);
             }
         } catch (IndexUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new IndexUnavailableException("cannot delete chunks of " + docId + ": " + e.getMessage(), e);
+            throw new IndexUnavailableException("cannot delete chunks of " + what + ": " + e.getMessage(), e);
         }
     }
 
-    /** Writes the document object, last: its version marks the change as done. */
-    public void writeDocument(IndexedDocument d, List<String> chunkHashes) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(Props.DOC_ID, d.docId());
-        p.put(Props.VERSION, d.version());
-        p.put(Props.TITLE, d.title() == null ? "" : d.title());
-        p.put(Props.ALLOWED_ROLES, d.allowedRoles());
-        if (d.contentHash() != null) {
-            p.put(Props.CONTENT_HASH, d.contentHash());
+    /** A document object and the hashes of its chunks, in order. */
+    public record DocumentWrite(IndexedDocument document, List<String> chunkHashes) {
+    }
+
+    /** Writes document objects, after their chunks: a document's version marks its change as done. */
+    public void writeDocuments(List<DocumentWrite> writes) {
+        List<WeaviateObject<Map<String, Object>>> objects = new ArrayList<>(writes.size());
+        for (DocumentWrite w : writes) {
+            IndexedDocument d = w.document();
+            Map<String, Object> p = new HashMap<>();
+            p.put(Props.DOC_ID, d.docId());
+            p.put(Props.VERSION, d.version());
+            p.put(Props.TITLE, d.title() == null ? "" : d.title());
+            p.put(Props.ALLOWED_ROLES, d.allowedRoles());
+            if (d.contentHash() != null) {
+                p.put(Props.CONTENT_HASH, d.contentHash());
+            }
+            p.put(Props.CHUNK_COUNT, d.chunkCount());
+            p.put(Props.TOKEN_COUNT, d.tokenCount());
+            p.put(Props.CHUNK_HASHES, w.chunkHashes());
+            p.put(Props.DELETED, d.deleted());
+            if (d.source() != null) {
+                p.put(Props.SOURCE, d.source());
+            }
+            if (d.uri() != null) {
+                p.put(Props.URI, d.uri());
+            }
+            p.put(Props.UPDATED_AT, d.updatedAt() == null ? Instant.now().toString() : d.updatedAt());
+            objects.add(WeaviateObject.of(o -> o.uuid(ObjectIds.document(d.docId()).toString()).properties(p)));
         }
-        p.put(Props.CHUNK_COUNT, d.chunkCount());
-        p.put(Props.TOKEN_COUNT, d.tokenCount());
-        p.put(Props.CHUNK_HASHES, chunkHashes);
-        p.put(Props.DELETED, d.deleted());
-        if (d.source() != null) {
-            p.put(Props.SOURCE, d.source());
+        for (int from = 0; from < objects.size(); from += MAX_OBJECTS_PER_BATCH) {
+            insert(documents, objects.subList(from, Math.min(objects.size(), from + MAX_OBJECTS_PER_BATCH)),
+                    writes.size() + " document object(s)");
         }
-        if (d.uri() != null) {
-            p.put(Props.URI, d.uri());
-        }
-        p.put(Props.UPDATED_AT, d.updatedAt() == null ? Instant.now().toString() : d.updatedAt());
-        insert(documents, List.of(WeaviateObject.of(o -> o.uuid(ObjectIds.document(d.docId()).toString()).properties(p))),
-                "document " + d.docId());
     }
 
     private static void insert(CollectionHandle<Map<String, Object>> collection,

@@ -41,24 +41,46 @@ public final class ChangeTopic implements AutoCloseable {
     }
 
     public void upsert(DocumentUpserted data) {
-        send(data.docId(), DocumentChangeEvents.structured(DocumentChangeEvents.upserted(data)), structuredHeaders());
+        sendTogether(List.of(upsertRecord(data)));
     }
 
     public void delete(String docId, long version) {
-        send(docId, DocumentChangeEvents.structured(DocumentChangeEvents.deleted(new DocumentDeleted(docId, version))),
-                structuredHeaders());
+        sendTogether(List.of(deleteRecord(docId, version)));
     }
 
     public void tombstone(String docId) {
-        send(docId, null, new RecordHeaders());
+        sendTogether(List.of(tombstoneRecord(docId)));
     }
 
     public void send(String key, byte[] value, RecordHeaders headers) {
+        sendTogether(List.of(new ProducerRecord<>(Topics.DOCS_CHANGES, null, key, value, headers)));
+    }
+
+    /** Publishes back to back and waits for all: records sent together usually reach one poll of the consumer. */
+    public void sendTogether(List<ProducerRecord<String, byte[]>> records) {
         try {
-            producer.send(new ProducerRecord<>(Topics.DOCS_CHANGES, null, key, value, headers)).get();
+            var sent = records.stream().map(producer::send).toList();
+            for (var s : sent) {
+                s.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + Topics.DOCS_CHANGES, e);
         }
+    }
+
+    public static ProducerRecord<String, byte[]> upsertRecord(DocumentUpserted data) {
+        return new ProducerRecord<>(Topics.DOCS_CHANGES, null, data.docId(),
+                DocumentChangeEvents.structured(DocumentChangeEvents.upserted(data)), structuredHeaders());
+    }
+
+    public static ProducerRecord<String, byte[]> deleteRecord(String docId, long version) {
+        return new ProducerRecord<>(Topics.DOCS_CHANGES, null, docId,
+                DocumentChangeEvents.structured(DocumentChangeEvents.deleted(new DocumentDeleted(docId, version))),
+                structuredHeaders());
+    }
+
+    public static ProducerRecord<String, byte[]> tombstoneRecord(String docId) {
+        return new ProducerRecord<>(Topics.DOCS_CHANGES, null, docId, null, new RecordHeaders());
     }
 
     public static RecordHeaders structuredHeaders() {
