@@ -45,36 +45,50 @@ public final class WeaviateSchema {
     private WeaviateSchema() {
     }
 
+    /*
+     * Every inverted index costs CPU and disk on every write: each property gets only the ones something queries.
+     * Filtered: docId, allowedRoles (the access filter), chunkIndex (stale chunks are deleted by range). Searched with
+     * BM25: the chunks' title and text. Everything else is only read back. (Without the unused filterable indexes a
+     * chunk write took ~20% less of Weaviate's CPU on our 2-core machine.)
+     */
     static CollectionConfig.Builder chunkCollection(CollectionConfig.Builder c, IndexModel model) {
         return c.description(model.toDescription())
                 .properties(
-                        Property.text(Props.DOC_ID, p -> p.tokenization(Tokenization.FIELD)),
+                        Property.text(Props.DOC_ID, p -> filterOnly(p.tokenization(Tokenization.FIELD))),
                         Property.integer(Props.CHUNK_INDEX),
-                        Property.text(Props.TITLE, p -> p.tokenization(Tokenization.WORD)),
-                        Property.text(Props.TEXT, p -> p.tokenization(Tokenization.WORD)),
-                        Property.textArray(Props.ALLOWED_ROLES, p -> p.tokenization(Tokenization.FIELD)),
-                        Property.text(Props.CONTENT_HASH, p -> p.tokenization(Tokenization.FIELD)),
-                        Property.integer(Props.TOKEN_COUNT),
-                        Property.integer(Props.VERSION))
+                        Property.text(Props.TITLE, p -> p.tokenization(Tokenization.WORD).indexFilterable(false)),
+                        Property.text(Props.TEXT, p -> p.tokenization(Tokenization.WORD).indexFilterable(false)),
+                        Property.textArray(Props.ALLOWED_ROLES, p -> filterOnly(p.tokenization(Tokenization.FIELD))),
+                        Property.text(Props.CONTENT_HASH, WeaviateSchema::notIndexed),
+                        Property.integer(Props.TOKEN_COUNT, WeaviateSchema::notIndexed),
+                        Property.integer(Props.VERSION, WeaviateSchema::notIndexed))
                 .vectorConfig(VectorConfig.selfProvided());
     }
 
     static CollectionConfig.Builder documentCollection(CollectionConfig.Builder c, IndexModel model) {
         return c.description(model.toDescription())
                 .properties(
-                        Property.text(Props.DOC_ID, p -> p.tokenization(Tokenization.FIELD)),
-                        Property.integer(Props.VERSION),
-                        Property.text(Props.TITLE, p -> p.tokenization(Tokenization.WORD)),
-                        Property.textArray(Props.ALLOWED_ROLES, p -> p.tokenization(Tokenization.FIELD)),
-                        Property.text(Props.CONTENT_HASH, p -> p.tokenization(Tokenization.FIELD)),
-                        Property.integer(Props.CHUNK_COUNT),
-                        Property.integer(Props.TOKEN_COUNT),
-                        Property.textArray(Props.CHUNK_HASHES, p -> p.tokenization(Tokenization.FIELD)),
-                        Property.bool(Props.DELETED),
-                        Property.text(Props.SOURCE, p -> p.tokenization(Tokenization.FIELD)),
-                        Property.text(Props.URI, p -> p.tokenization(Tokenization.FIELD)),
-                        Property.date(Props.UPDATED_AT))
+                        Property.text(Props.DOC_ID, p -> filterOnly(p.tokenization(Tokenization.FIELD))),
+                        Property.integer(Props.VERSION, WeaviateSchema::notIndexed),
+                        Property.text(Props.TITLE, WeaviateSchema::notIndexed),
+                        Property.textArray(Props.ALLOWED_ROLES, WeaviateSchema::notIndexed),
+                        Property.text(Props.CONTENT_HASH, WeaviateSchema::notIndexed),
+                        Property.integer(Props.CHUNK_COUNT, WeaviateSchema::notIndexed),
+                        Property.integer(Props.TOKEN_COUNT, WeaviateSchema::notIndexed),
+                        Property.textArray(Props.CHUNK_HASHES, WeaviateSchema::notIndexed),
+                        Property.bool(Props.DELETED, WeaviateSchema::notIndexed),
+                        Property.text(Props.SOURCE, WeaviateSchema::notIndexed),
+                        Property.text(Props.URI, WeaviateSchema::notIndexed),
+                        Property.date(Props.UPDATED_AT, WeaviateSchema::notIndexed))
                 .vectorConfig(VectorConfig.selfProvided());
+    }
+
+    private static Property.Builder filterOnly(Property.Builder p) {
+        return p.indexFilterable(true).indexSearchable(false);
+    }
+
+    private static Property.Builder notIndexed(Property.Builder p) {
+        return p.indexFilterable(false).indexSearchable(false);
     }
 
     /**
