@@ -40,10 +40,12 @@ public class DocumentIndexer {
     private final DocumentIndex index;
     private final ChunkEmbedder embedder;
     private final StructuredChunker chunker;
+    private final IngestMetrics metrics;
 
-    DocumentIndexer(DocumentIndex index, ChunkEmbedder embedder, IngestConfig config) {
+    DocumentIndexer(DocumentIndex index, ChunkEmbedder embedder, IngestMetrics metrics, IngestConfig config) {
         this.index = index;
         this.embedder = embedder;
+        this.metrics = metrics;
         this.chunker = new StructuredChunker(config.chunking().maxTokens(), config.chunking().overlapTokens());
     }
 
@@ -54,6 +56,7 @@ public class DocumentIndexer {
      * @return what became of each change, in the order given
      */
     public List<Result> apply(List<DocumentChange> wave) {
+        long start = System.nanoTime();
         Map<String, IndexedDocument> current = index.documents(wave.stream().map(DocumentChange::docId).toList());
         Result[] results = new Result[wave.size()];
         List<Integer> upserts = new ArrayList<>();
@@ -71,7 +74,9 @@ public class DocumentIndexer {
         }
 
         List<PlannedUpsert> planned = plan(upserts.stream().map(i -> (DocumentChange.Upsert) wave.get(i)).toList(), current);
+        long read = System.nanoTime();
         embed(planned);
+        long embedded = System.nanoTime();
         index.writeChunks(planned.stream().filter(u -> !u.plan().toWrite().isEmpty())
                 .map(u -> new DocumentIndex.ChunkWrites(u.docId(), u.change().data().version(), u.title(), u.roles(),
                         u.plan().toWrite(), u.vectors())).toList());
@@ -96,6 +101,7 @@ public class DocumentIndexer {
             results[i] = new Applied(d.indexed());
         }
         index.writeDocuments(documents);
+        metrics.wave(wave.size(), read - start, embedded - read, System.nanoTime() - embedded);
         return List.of(results);
     }
 

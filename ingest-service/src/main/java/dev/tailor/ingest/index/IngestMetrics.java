@@ -1,6 +1,7 @@
 package dev.tailor.ingest.index;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -8,11 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline's metrics, under the Prometheus names of the design: {@code tailor_ingest_events_total{outcome}},
  * {@code tailor_ingest_chunks_embedded_total}, {@code tailor_ingest_chunks_reused_total},
- * {@code tailor_ingest_freshness_seconds} (histogram, event time to searchable).
+ * {@code tailor_ingest_freshness_seconds} (histogram, event time to searchable); and, to see where a wave's time
+ * goes, {@code tailor_ingest_stage_seconds{stage="read|embed|write"}} and {@code tailor_ingest_wave_size}.
  */
 // created at start: metrics exist (at 0) before the first event
 @Startup
@@ -29,6 +32,10 @@ public class IngestMetrics {
     private final Counter embedded;
     private final Counter reused;
     private final Timer freshness;
+    private final Timer read;
+    private final Timer embed;
+    private final Timer write;
+    private final DistributionSummary waveSize;
 
     IngestMetrics(MeterRegistry registry) {
         this.indexed = events(registry, "indexed");
@@ -43,6 +50,17 @@ public class IngestMetrics {
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(10))
                 .maximumExpectedValue(Duration.ofMinutes(10))
+                .register(registry);
+        this.read = stage(registry, "read");
+        this.embed = stage(registry, "embed");
+        this.write = stage(registry, "write");
+        this.waveSize = DistributionSummary.builder("tailor.ingest.wave.size")
+                .description("Changes applied together (one per document), per wave").register(registry);
+    }
+
+    private static Timer stage(MeterRegistry registry, String stage) {
+        return Timer.builder("tailor.ingest.stage").tag("stage", stage)
+                .description("Time a wave of changes spends reading the index, embedding, writing the index")
                 .register(registry);
     }
 
@@ -62,6 +80,14 @@ public class IngestMetrics {
     public void chunks(int embeddedCount, int reusedCount) {
         embedded.increment(embeddedCount);
         reused.increment(reusedCount);
+    }
+
+    /** A wave of {@code changes} spent these nanoseconds in each stage. */
+    public void wave(int changes, long readNanos, long embedNanos, long writeNanos) {
+        waveSize.record(changes);
+        read.record(readNanos, TimeUnit.NANOSECONDS);
+        embed.record(embedNanos, TimeUnit.NANOSECONDS);
+        write.record(writeNanos, TimeUnit.NANOSECONDS);
     }
 
     public void searchable(Instant eventTime, Instant indexedTime) {
