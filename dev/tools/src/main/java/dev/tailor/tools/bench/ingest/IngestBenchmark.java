@@ -8,7 +8,12 @@ import dev.tailor.contracts.DocumentChangeEvents;
 import dev.tailor.contracts.DocumentIndexed;
 import dev.tailor.contracts.DocumentUpserted;
 import dev.tailor.contracts.Topics;
+import dev.tailor.contracts.WeaviateSchema;
+import dev.tailor.contracts.WeaviateSchema.Props;
 import dev.tailor.tools.Stack;
+import dev.tailor.tools.bench.CpuUsage;
+import io.weaviate.client6.v1.api.WeaviateClient;
+import io.weaviate.client6.v1.api.collections.query.Filter;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -25,6 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,11 +49,14 @@ import java.util.stream.Collectors;
  *
  * <ol>
  *   <li>(a) N documents of 1–2 KB published at once: seconds until all are searchable and chunks/s; then, in the same
- *   process, raw {@code embedAll} throughput of the same chunk texts on an executor of the service's size.</li>
+ *   process, raw {@code embedAll} throughput of the same chunk texts (read back from the index) with the class and
+ *   executor size ingest-service embeds with.</li>
  *   <li>(b) a one-paragraph edit of a 50-chunk document: chunks embedded.</li>
  *   <li>(c) a steady 20 documents/s: p50/p99 from event time to searchable.</li>
  * </ol>
- * Environment: {@code BENCH_DOCS} (a, default 200), {@code BENCH_RATE} and {@code BENCH_SECONDS} (c, default 20/s for
+ * Documents are English prose in the sample corpus' vocabulary ({@link ProseGenerator}).
+ * Environment: {@code BENCH_PARTS} (which of a, b, c to run; default abc), {@code BENCH_WARMUP_DOCS} (default 100), {@code BENCH_CORPUS} (default
+ * dev/corpus), {@code BENCH_DOCS} (a, default 200), {@code BENCH_RATE} and {@code BENCH_SECONDS} (c, default 20/s for
  * 30 s), {@code TAILOR_EMBEDDING_THREADS} (raw executor, default 2), {@code TAILOR_INGEST_GROUP_ID}.
  */
 public final class IngestBenchmark {
@@ -60,6 +69,7 @@ public final class IngestBenchmark {
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, String> indexed;
     private final Map<String, List<DocumentIndexed>> seen = new HashMap<>();
+    private final ProseGenerator prose = ProseGenerator.fromCorpus(Path.of(env("BENCH_CORPUS", "dev/corpus")));
 
     private IngestBenchmark() {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
@@ -76,9 +86,17 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws Exception {
         IngestBenchmark bench = new IngestBenchmark();
         bench.awaitNoLag();
-        bench.throughput(intEnv("BENCH_DOCS", 200));
-        bench.localEdit();
-        bench.freshness(intEnv("BENCH_RATE", 20), intEnv("BENCH_SECONDS", 30));
+        bench.warmUp(intEnv("BENCH_WARMUP_DOCS", 100));
+        String parts = env("BENCH_PARTS", "abc");
+        if (parts.contains("a")) {
+            bench.throughput(intEnv("BENCH_DOCS", 200));
+        }
+        if (parts.contains("b")) {
+            bench.localEdit();
+        }
+        if (parts.contains("c")) {
+            bench.freshness(intEnv("BENCH_RATE", 20), intEnv("BENCH_SECONDS", 30));
+        }
         bench.producer.close();
         bench.indexed.close();
     }
@@ -115,52 +133,85 @@ public final class IngestBenchmark {
         }
     }
 
+    /**
+     * Documents through the whole pipeline before anything is measured: the benchmark's own JVM and a freshly started
+     * service spend their first seconds compiling (JIT), on the same two cores the pipeline needs.
+     */
+    private void warmUp(int docs) throws Exception {
+        if (docs <= 0) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < docs; i++) {
+            String docId = "bench-" + run + "-w" + i;
+            ids.add(docId);
+            publish(docId, 1, "Warm-up " + i, prose.document(docId, 1500));
+        }
+        awaitAll(ids, 1, Duration.ofMinutes(5));
+        System.out.printf("warm-up: %d documents through the pipeline%n", docs);
+    }
+
     // (a) ----------------------------------------------------------------------------------------------------
     private void throughput(int docs) throws Exception {
         System.out.printf("%n(a) %d documents of 1-2 KB published at once (load average %s)%n", docs, loadAverage());
-        List<String> texts = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        List<String[]> documents = new ArrayList<>();
+        List<String> contents = new ArrayList<>();
+        Random sizes = new Random(42);
+        long bytes = 0;
         for (int i = 0; i < docs; i++) {
             String docId = "bench-" + run + "-a" + i;
             ids.add(docId);
-            String title = "Bench " + i;
-            // two paragraphs of ~100-130 words (~140-175 estimated tokens each): one chunk each, "title\n\nparagraph"
-            String p1 = paragraph(docId + "/1", 100 + i % 30);
-            String p2 = paragraph(docId + "/2", 100 + (i * 7) % 30);
-            texts.add(title + "\n\n" + p1);
-            texts.add(title + "\n\n" + p2);
-            documents.add(new String[] {docId, title, p1 + "\n\n" + p2});
+            contents.add(prose.document(docId, 1024 + sizes.nextInt(1025)));
+            bytes += contents.get(i).getBytes(StandardCharsets.UTF_8).length;
         }
-        // raw throughput before and after the pipeline run, averaged: the machine's load drifts
-        double rawBefore = rawEmbedRate(texts);
+        CpuUsage cpuBefore = CpuUsage.now("ingest-service");
         Instant start = Instant.now();
-        for (String[] d : documents) {
-            publish(d[0], 1, d[1], d[2]);
+        for (int i = 0; i < docs; i++) {
+            publish(ids.get(i), 1, "Bench " + i, contents.get(i));
         }
         producer.flush();
         Map<String, DocumentIndexed> done = awaitAll(ids, 1, Duration.ofMinutes(10));
+        List<String> cpu = CpuUsage.now("ingest-service").since(cpuBefore);
         Instant last = done.values().stream().map(DocumentIndexed::indexedTime).max(Instant::compareTo).orElseThrow();
         int chunks = done.values().stream().mapToInt(DocumentIndexed::chunkCount).sum();
         int embedded = done.values().stream().mapToInt(DocumentIndexed::chunksEmbedded).sum();
+        long tokens = done.values().stream().mapToLong(DocumentIndexed::tokenCount).sum();
         double seconds = Duration.between(start, last).toMillis() / 1000.0;
         double pipelineRate = chunks / seconds;
-        int bytes = texts.stream().mapToInt(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
-        System.out.printf("    all %d searchable after %.2f s: %d chunks (%d embedded), %.1f chunks/s, avg doc %.0f bytes%n",
-                docs, seconds, chunks, embedded, pipelineRate, bytes / (double) docs);
+        System.out.printf("    avg document %d bytes; %d chunks of ~%d estimated tokens%n", bytes / docs, chunks,
+                tokens / chunks);
+        System.out.printf("    pipeline: all %d searchable after %.2f s: %d chunks embedded, %.1f chunks/s%n",
+                docs, seconds, embedded, pipelineRate);
 
-        double rawAfter = rawEmbedRate(texts);
-        double rawRate = (rawBefore + rawAfter) / 2;
-        System.out.printf("    raw embedAll of the same %d chunk texts on %d threads: %.1f chunks/s before, %.1f after%n",
-                texts.size(), intEnv("TAILOR_EMBEDDING_THREADS", 2), rawBefore, rawAfter);
+        // the very texts the pipeline embedded, as the index holds them
+        List<String> texts = chunkTexts(ids);
+        double raw1 = rawEmbedRate(texts);
+        double raw2 = rawEmbedRate(texts);
+        double rawRate = (raw1 + raw2) / 2;
+        System.out.printf("    raw embedAll of the same %d chunk texts on %d threads: %.1f and %.1f chunks/s%n",
+                texts.size(), intEnv("TAILOR_EMBEDDING_THREADS", 2), raw1, raw2);
         System.out.printf("    pipeline / raw = %.2f (goal >= 0.85; load average now %s)%n", pipelineRate / rawRate,
                 loadAverage());
+        System.out.println("    CPU during the pipeline run:");
+        cpu.forEach(line -> System.out.println("      " + line));
+    }
+
+    private List<String> chunkTexts(List<String> docIds) {
+        try (WeaviateClient weaviate = stack.weaviate()) {
+            var response = weaviate.collections.use(WeaviateSchema.CHUNK).query.fetchObjects(q -> q
+                    .filters(Filter.property(Props.DOC_ID).containsAny(docIds))
+                    .returnProperties(Props.TEXT)
+                    .limit(10_000));
+            return response.objects().stream().map(o -> (String) o.properties().get(Props.TEXT)).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the benchmark's chunks back from Weaviate", e);
+        }
     }
 
     private static double rawEmbedRate(List<String> texts) {
         // the class and executor size ingest-service embeds with
         try (var embedding = new IndexEmbedding(IndexEmbedding.DEFAULT_MODEL, intEnv("TAILOR_EMBEDDING_THREADS", 2), "raw")) {
-            embedding.embedAll(texts.subList(0, Math.min(20, texts.size()))); // warm-up
+            embedding.embedAll(texts.subList(0, Math.min(40, texts.size()))); // warm-up
             long t0 = System.nanoTime();
             embedding.embedAll(texts);
             return texts.size() / ((System.nanoTime() - t0) / 1e9);
@@ -184,7 +235,7 @@ public final class IngestBenchmark {
         for (int s = 0; s < 10; s++) {
             List<String> section = new ArrayList<>();
             for (int p = 0; p < 5; p++) {
-                section.add(paragraph(docId + "/" + s + "/" + p, 110));
+                section.add(prose.paragraph(docId + "/" + s + "/" + p, 110));
             }
             sections.add(section);
         }
@@ -202,6 +253,7 @@ public final class IngestBenchmark {
         System.out.printf("%n(c) steady %d documents/s for %d s: event time -> searchable (load average %s)%n", rate,
                 seconds, loadAverage());
         List<String> ids = new ArrayList<>();
+        Random sizes = new Random(7);
         long intervalNanos = 1_000_000_000L / rate;
         long next = System.nanoTime();
         for (int i = 0; i < rate * seconds; i++) {
@@ -211,7 +263,7 @@ public final class IngestBenchmark {
             next += intervalNanos;
             String docId = "bench-" + run + "-c" + i;
             ids.add(docId);
-            publish(docId, 1, "Fresh " + i, paragraph(docId + "/1", 110) + "\n\n" + paragraph(docId + "/2", 110));
+            publish(docId, 1, "Fresh " + i, prose.document(docId, 1024 + sizes.nextInt(1025)));
             producer.flush();
             poll();
         }
@@ -266,19 +318,6 @@ public final class IngestBenchmark {
             sections.get(s).forEach(p -> md.append(p).append("\n\n"));
         }
         return md.toString();
-    }
-
-    private static String paragraph(String seed, int words) {
-        Random random = new Random(seed.hashCode());
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < words; i++) {
-            sb.append(i == 0 ? "" : i % 12 == 0 ? ". " : " ");
-            int length = 3 + random.nextInt(6);
-            for (int c = 0; c < length; c++) {
-                sb.append((char) ('a' + random.nextInt(26)));
-            }
-        }
-        return sb.append('.').toString();
     }
 
     private static long percentile(List<Long> sorted, double p) {

@@ -6,6 +6,7 @@ import dev.tailor.contracts.Roles;
 import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.Props;
 import dev.tailor.tools.Stack;
+import dev.tailor.tools.bench.CpuUsage;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.CollectionHandle;
 import io.weaviate.client6.v1.api.collections.Property;
@@ -49,7 +50,13 @@ import java.util.concurrent.Executors;
  *   384-dim vectors and random role sets drawn from 20 roles, in a collection of its own ({@code TailorBench}, created
  *   and dropped here, so TailorChunk is untouched). Goal: filtered ≤ 1.2× unfiltered.</li>
  * </ol>
- * Environment: {@code QUERY_URL} (default http://127.0.0.1:8080), {@code BENCH_REQUESTS} (per series, default 800),
+ * The HTTP client speaks HTTP/1.1 with keep-alive, what API gateways speak to their upstreams by default (NGINX,
+ * Kong, Envoy unless told otherwise) and what the OpenAI SDKs use; the JDK client would otherwise upgrade plain-text
+ * connections to HTTP/2 (h2c). {@code BENCH_HTTP2=1} measures that instead.
+ * <p>
+ * Environment: {@code QUERY_URL} (default http://127.0.0.1:8080), {@code BENCH_REQUESTS} (per series of (a), default
+ * 3000), {@code BENCH_WARMUP} (requests per kind before (a), 1000), {@code BENCH_FILTER_REQUESTS} (per series of (b),
+ * 800),
  * {@code BENCH_CONCURRENCY} (16), {@code BENCH_CHUNKS} (100000), {@code BENCH_SKIP_E2E=1} skips (a),
  * {@code BENCH_SKIP_FILTER=1} skips (b), {@code BENCH_KEEP=1} keeps TailorBench for a later run and
  * {@code BENCH_REUSE=1} reuses a kept one of at least BENCH_CHUNKS objects (loading 100k takes minutes on 2 cores).
@@ -66,12 +73,14 @@ public final class QueryBenchmark {
             "What does the robot arm calibration involve?", "Which holidays does the company observe?");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version("1".equals(System.getenv("BENCH_HTTP2")) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(4)).build();
 
     public static void main(String[] args) throws Exception {
         Stack stack = Stack.fromEnvironment();
         String queryUrl = env("QUERY_URL", "http://127.0.0.1:8080");
-        int requests = Integer.parseInt(env("BENCH_REQUESTS", "800"));
+        int requests = Integer.parseInt(env("BENCH_REQUESTS", "3000"));
         int concurrency = Integer.parseInt(env("BENCH_CONCURRENCY", "16"));
         int chunks = Integer.parseInt(env("BENCH_CHUNKS", "100000"));
         WeaviateClient weaviate = stack.weaviate();
@@ -82,7 +91,7 @@ public final class QueryBenchmark {
             endToEnd(stack, weaviate, queryUrl, requests, concurrency);
         }
         if (!"1".equals(System.getenv("BENCH_SKIP_FILTER"))) {
-            filterCost(weaviate, chunks, requests, concurrency);
+            filterCost(weaviate, chunks, Integer.parseInt(env("BENCH_FILTER_REQUESTS", "800")), concurrency);
         }
         weaviate.close();
         System.exit(0);
@@ -109,8 +118,11 @@ public final class QueryBenchmark {
         Callable<Integer> ask = () -> post(queryUrl + "/api/v1/ask", token,
                 Map.of("question", QUESTIONS.get(ThreadLocalRandomIndex.next(QUESTIONS.size())), "topK", 5, "strategy", "rag"));
 
-        run("warm-up", raw, 100, concurrency, false);
-        run("warm-up", search, 100, concurrency, false);
+        // JIT compilation in the service and in this JVM takes thousands of requests; it is not what we measure
+        int warmUp = Integer.parseInt(env("BENCH_WARMUP", "1000"));
+        run("warm-up", raw, warmUp, concurrency, false);
+        run("warm-up", search, warmUp, concurrency, false);
+        run("warm-up", ask, warmUp, concurrency, false);
         // Interleaved halves, so that load from other processes on a shared machine hits all series alike.
         Result[] raws = new Result[2];
         Result[] searches = new Result[2];
@@ -277,6 +289,7 @@ public final class QueryBenchmark {
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
+        CpuUsage cpuBefore = CpuUsage.now("");
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
@@ -298,6 +311,7 @@ public final class QueryBenchmark {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cpu = CpuUsage.now("").deltas(cpuBefore);
         pool.shutdown();
         Arrays.sort(latencies);
         Result r = new Result(latencies[requests / 2] / 1e6, latencies[Math.min(requests - 1, (int) (requests * 0.99))] / 1e6,
@@ -305,6 +319,10 @@ public final class QueryBenchmark {
         if (print) {
             System.out.printf("  %-52s p50 %7.1f ms  p99 %7.1f ms  %7.1f req/s%s%n", name, r.p50, r.p99, r.perSecond,
                     errors.get() == 0 ? "" : "  (" + errors.get() + " errors)");
+            // where the cores went: per request, by component (the 2 cores are shared by everything)
+            System.out.printf("  %-52s %s%n", "", cpu.entrySet().stream().filter(e -> e.getValue() * 1000 / requests >= 0.1)
+                    .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() * 1000 / requests))
+                    .collect(java.util.stream.Collectors.joining(", ", "CPU ms/request: ", "")));
         }
         return r;
     }
