@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tailor.contracts.IndexEmbedding;
 import dev.tailor.contracts.DocumentChangeEvents;
+import dev.tailor.contracts.DocumentDeleted;
 import dev.tailor.contracts.DocumentIndexed;
 import dev.tailor.contracts.DocumentUpserted;
 import dev.tailor.contracts.Topics;
@@ -39,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -55,8 +55,9 @@ import java.util.stream.Collectors;
  *   <li>(c) a steady 20 documents/s: p50/p99 from event time to searchable.</li>
  * </ol>
  * Documents are English prose in the sample corpus' vocabulary ({@link ProseGenerator}).
- * Environment: {@code BENCH_PARTS} (which of a, b, c to run; default abc), {@code BENCH_WARMUP_DOCS} (default 100), {@code BENCH_CORPUS} (default
- * dev/corpus), {@code BENCH_DOCS} (a, default 200), {@code BENCH_RATE} and {@code BENCH_SECONDS} (c, default 20/s for
+ * Environment: {@code BENCH_PARTS} (which of a, b, c to run; default abc), {@code BENCH_WARMUP_DOCS} (default 300),
+ * {@code BENCH_CORPUS} (default dev/corpus), {@code BENCH_DOCS} (a, default 500: long enough that the first poll and the
+ * last write are a small part of it), {@code BENCH_RATE} and {@code BENCH_SECONDS} (c, default 20/s for
  * 30 s), {@code TAILOR_EMBEDDING_THREADS} (raw executor, default 2), {@code TAILOR_INGEST_GROUP_ID}.
  */
 public final class IngestBenchmark {
@@ -69,6 +70,8 @@ public final class IngestBenchmark {
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, String> indexed;
     private final Map<String, List<DocumentIndexed>> seen = new HashMap<>();
+    /** Newest version published per document of this run. */
+    private final Map<String, Long> published = new java.util.LinkedHashMap<>();
     private final ProseGenerator prose = ProseGenerator.fromCorpus(Path.of(env("BENCH_CORPUS", "dev/corpus")));
 
     private IngestBenchmark() {
@@ -86,10 +89,10 @@ public final class IngestBenchmark {
     public static void main(String[] args) throws Exception {
         IngestBenchmark bench = new IngestBenchmark();
         bench.awaitNoLag();
-        bench.warmUp(intEnv("BENCH_WARMUP_DOCS", 100));
+        bench.warmUp(intEnv("BENCH_WARMUP_DOCS", 300));
         String parts = env("BENCH_PARTS", "abc");
         if (parts.contains("a")) {
-            bench.throughput(intEnv("BENCH_DOCS", 200));
+            bench.throughput(intEnv("BENCH_DOCS", 500));
         }
         if (parts.contains("b")) {
             bench.localEdit();
@@ -97,6 +100,7 @@ public final class IngestBenchmark {
         if (parts.contains("c")) {
             bench.freshness(intEnv("BENCH_RATE", 20), intEnv("BENCH_SECONDS", 30));
         }
+        bench.removeOurDocuments();
         bench.producer.close();
         bench.indexed.close();
     }
@@ -274,7 +278,32 @@ public final class IngestBenchmark {
                 percentile(millis, 0.50), percentile(millis, 0.99), millis.get(millis.size() - 1));
     }
 
+    /**
+     * Deletes every document this run published (a delete event each, version after the last upsert), so that runs
+     * leave neither search results for the engineering role nor a growing index behind them.
+     */
+    private void removeOurDocuments() throws Exception {
+        List<String> ids = new ArrayList<>(published.keySet());
+        if (ids.isEmpty()) {
+            return;
+        }
+        for (String docId : ids) {
+            long version = published.get(docId) + 1;
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("content-type", DocumentChangeEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            producer.send(new ProducerRecord<>(Topics.DOCS_CHANGES, null, docId, DocumentChangeEvents.structured(
+                    DocumentChangeEvents.deleted(new DocumentDeleted(docId, version))), headers));
+        }
+        producer.flush();
+        System.out.printf("%nremoving the %d documents of this run%n", ids.size());
+        for (String docId : ids) {
+            published.put(docId, published.get(docId) + 1);
+        }
+        awaitAll(ids, id -> published.get(id), Duration.ofMinutes(5));
+    }
+
     private void publish(String docId, long version, String title, String content) {
+        published.merge(docId, version, Math::max);
         DocumentUpserted data = new DocumentUpserted(docId, version, title, content, "text/markdown",
                 List.of("engineering"), "bench", null, Map.of("bench", run));
         RecordHeaders headers = new RecordHeaders();
@@ -284,14 +313,20 @@ public final class IngestBenchmark {
     }
 
     private Map<String, DocumentIndexed> awaitAll(List<String> ids, long version, Duration timeout) throws Exception {
+        return awaitAll(ids, id -> version, timeout);
+    }
+
+    private Map<String, DocumentIndexed> awaitAll(List<String> ids, java.util.function.ToLongFunction<String> version,
+            Duration timeout) throws Exception {
         producer.flush();
         Instant deadline = Instant.now().plus(timeout);
-        Predicate<DocumentIndexed> wanted = d -> d.version() == version;
         while (true) {
             poll();
             Map<String, DocumentIndexed> done = new HashMap<>();
             for (String id : ids) {
-                seen.getOrDefault(id, List.of()).stream().filter(wanted).findFirst().ifPresent(d -> done.put(id, d));
+                long wanted = version.applyAsLong(id);
+                seen.getOrDefault(id, List.of()).stream().filter(d -> d.version() == wanted).findFirst()
+                        .ifPresent(d -> done.put(id, d));
             }
             if (done.size() == ids.size()) {
                 return done;
