@@ -48,29 +48,66 @@ public class QuestionAnswering {
 
     /** @param endpoint {@code ask} or {@code chat}, for the query metric */
     public Answer ask(String question, int topK, Strategy requested, Set<String> roles, String endpoint) {
+        Retrieval r = retrieve(question, topK, requested, roles);
+        Answer answer;
+        if (r.chunks().isEmpty()) {
+            answer = nothingFound(r.route());
+        } else if (config.chat().enabled()) {
+            answer = answer(r, chat.complete(r.prompt(), r.route().model()));
+        } else {
+            answer = extractive(question, r.prompt());
+        }
+        publish(answer, roles, endpoint, r.start());
+        return answer;
+    }
+
+    /**
+     * Like {@link #ask}, but the answer is handed out as the model writes it. Everything that can refuse the request
+     * — routing, retrieval, a provider failing before its first token — happens before this returns, so that the
+     * caller can still answer with an error status.
+     */
+    public AnswerStream askStreaming(String question, int topK, Strategy requested, Set<String> roles, String endpoint) {
+        Retrieval r = retrieve(question, topK, requested, roles);
+        if (r.chunks().isEmpty() || !config.chat().enabled()) {
+            Answer answer = r.chunks().isEmpty() ? nothingFound(r.route()) : extractive(question, r.prompt());
+            publish(answer, roles, endpoint, r.start());
+            return AnswerStream.of(answer);
+        }
+        return chat.stream(r.prompt(), r.route().model(), r.route().strategy().wireName(),
+                completion -> publish(answer(r, completion), roles, endpoint, r.start()));
+    }
+
+    /** The route and the permitted passages of a question, and when answering it started. */
+    private record Retrieval(Route route, List<RetrievedChunk> chunks, Prompt prompt, long start) {
+    }
+
+    private Retrieval retrieve(String question, int topK, Strategy requested, Set<String> roles) {
         long start = System.nanoTime();
         // Route first: a finetuned request nobody may serve fails fast, before any retrieval.
         Route route = router.route(requested, roles);
         List<RetrievedChunk> chunks = retriever.search(question, topK, roles);
-        Answer answer;
-        if (chunks.isEmpty()) {
-            answer = new Answer(NOTHING_FOUND, List.of(), route.strategy().wireName(), NO_MODEL, 0, 0, 0, false);
-        } else {
-            Prompt prompt = prompts.build(question, chunks);
-            if (config.chat().enabled()) {
-                ChatAnswerer.Completion c = chat.complete(prompt, route.model());
-                answer = new Answer(c.text(), prompt.passages(), route.strategy().wireName(), c.model(),
-                        c.promptTokens(), c.completionTokens(), prompt.contextTokens(), true);
-            } else {
-                String text = extractive.answer(question, prompt.passages());
-                answer = new Answer(text, prompt.passages(), Strategy.RAG.wireName(), ExtractiveAnswerer.MODEL,
-                        0, TokenEstimator.estimate(text), prompt.contextTokens(), true);
-            }
-        }
+        return new Retrieval(route, chunks, chunks.isEmpty() ? null : prompts.build(question, chunks), start);
+    }
+
+    private static Answer nothingFound(Route route) {
+        return new Answer(NOTHING_FOUND, List.of(), route.strategy().wireName(), NO_MODEL, 0, 0, 0, false);
+    }
+
+    private Answer extractive(String question, Prompt prompt) {
+        String text = extractive.answer(question, prompt.passages());
+        return new Answer(text, prompt.passages(), Strategy.RAG.wireName(), ExtractiveAnswerer.MODEL,
+                0, TokenEstimator.estimate(text), prompt.contextTokens(), true);
+    }
+
+    private static Answer answer(Retrieval r, ChatAnswerer.Completion c) {
+        return new Answer(c.text(), r.prompt().passages(), r.route().strategy().wireName(), c.model(),
+                c.promptTokens(), c.completionTokens(), r.prompt().contextTokens(), true);
+    }
+
+    private void publish(Answer answer, Set<String> roles, String endpoint, long start) {
         metrics.publish(new QueryMetric(List.copyOf(roles), endpoint, answer.strategy(), answer.model(),
                 answer.citations().size(), answer.retrievedTokens(), answer.answered(), answer.promptTokens(),
                 answer.completionTokens(), (System.nanoTime() - start) / 1_000_000, Instant.now()));
-        return answer;
     }
 
     /** Role-filtered search only (no model); publishes its metric too. */

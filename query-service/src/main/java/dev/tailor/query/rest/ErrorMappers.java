@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  */
 public class ErrorMappers {
 
+    static final String MODEL_UNAVAILABLE = "model_unavailable";
+
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         String message = e.getConstraintViolations().stream()
@@ -70,7 +72,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response chatUnavailable(ChatUnavailableException e) {
-        return error(Response.Status.SERVICE_UNAVAILABLE, "model_unavailable", e.getMessage());
+        return error(Response.Status.SERVICE_UNAVAILABLE, MODEL_UNAVAILABLE, e.getMessage());
     }
 
     static Response error(Response.Status status, String code, String message) {

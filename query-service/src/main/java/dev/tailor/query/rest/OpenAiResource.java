@@ -2,6 +2,8 @@ package dev.tailor.query.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tailor.query.answering.Answer;
+import dev.tailor.query.answering.AnswerStream;
+import dev.tailor.query.answering.ChatUnavailableException;
 import dev.tailor.query.answering.QuestionAnswering;
 import dev.tailor.query.config.QueryConfig;
 import dev.tailor.query.rest.dto.Citation;
@@ -36,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,7 +52,6 @@ import java.util.UUID;
 public class OpenAiResource {
 
     static final String SSE = "text/event-stream";
-    private static final int WORDS_PER_CHUNK = 4;
 
     private final QuestionAnswering answering;
     private final CurrentUser user;
@@ -80,7 +80,8 @@ public class OpenAiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, SSE})
     @Operation(summary = "OpenAI-compatible chat completion answered by Tailor under your roles",
-            description = "With stream: true the answer comes as server-sent events (data: {chunk}) ending with data: [DONE].")
+            description = "With stream: true the answer comes as server-sent events (data: {chunk}) as the model writes it, "
+                    + "ending with data: [DONE].")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "chat", value = """
             {"model": "tailor-rag", "messages": [{"role": "user", "content": "How often does the on-call pager rotate?"}]}""")))
     @APIResponse(responseCode = "200", description = "A chat.completion, or an SSE stream of chat.completion.chunk",
@@ -95,14 +96,15 @@ public class OpenAiResource {
                 "unknown model '" + request.model() + "'; use one of tailor, tailor-rag, tailor-finetuned"));
         String question = lastUserMessage(request.messages());
         int topK = request.topK() == null ? config.retrieval().defaultTopK() : request.topK();
-        // Answer fully before responding: errors (409, 503) then get a proper status even when streaming.
-        Answer answer = answering.ask(question, topK, strategy, user.roles(), "chat");
         String id = "chatcmpl-" + UUID.randomUUID();
         long created = System.currentTimeMillis() / 1000;
         if (Boolean.TRUE.equals(request.stream())) {
-            StreamingOutput body = out -> stream(out, id, created, request.model(), answer.text());
+            // Returns once the model has started answering: until then errors (409, 503) get a proper status.
+            AnswerStream answer = answering.askStreaming(question, topK, strategy, user.roles(), "chat");
+            StreamingOutput body = out -> stream(out, id, created, request.model(), answer);
             return Response.ok(body, SSE).header("Cache-Control", "no-cache").build();
         }
+        Answer answer = answering.ask(question, topK, strategy, user.roles(), "chat");
         var completion = new ChatCompletion(id, "chat.completion", created, request.model(),
                 List.of(new ChatCompletion.Choice(0, new ChatCompletion.Message("assistant", answer.text()), "stop")),
                 new ChatCompletion.CompletionUsage(answer.promptTokens(), answer.completionTokens(),
@@ -128,14 +130,26 @@ public class OpenAiResource {
         throw new BadRequestException("messages contain no user message");
     }
 
-    private void stream(OutputStream out, String id, long created, String model, String text) throws IOException {
+    /**
+     * Writes the answer as OpenAI streams it: a role delta, content deltas as the model writes them, a finish
+     * delta, {@code [DONE]}. A model failing midway gets an OpenAI-style error event (the status is already 200).
+     */
+    private void stream(OutputStream out, String id, long created, String model, AnswerStream answer) throws IOException {
         send(out, chunk(id, created, model, new ChatCompletion.Delta("assistant", ""), null));
-        for (String piece : pieces(text)) {
-            send(out, chunk(id, created, model, new ChatCompletion.Delta(null, piece), null));
+        try {
+            for (var piece = answer.next(); piece.isPresent(); piece = answer.next()) {
+                send(out, chunk(id, created, model, new ChatCompletion.Delta(null, piece.get()), null));
+            }
+            send(out, chunk(id, created, model, new ChatCompletion.Delta(null, null), "stop"));
+        } catch (ChatUnavailableException e) {
+            send(out, new StreamError(new ErrorResponse(ErrorMappers.MODEL_UNAVAILABLE, e.getMessage())));
         }
-        send(out, chunk(id, created, model, new ChatCompletion.Delta(null, null), "stop"));
         out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    /** OpenAI's shape of an error inside a stream: {@code {"error": {...}}}. */
+    record StreamError(ErrorResponse error) {
     }
 
     private ChatCompletion.Chunk chunk(String id, long created, String model, ChatCompletion.Delta delta, String finish) {
@@ -146,23 +160,5 @@ public class OpenAiResource {
     private void send(OutputStream out, Object event) throws IOException {
         out.write(("data: " + mapper.writeValueAsString(event) + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
-    }
-
-    /** Splits text into pieces of a few words, keeping every character, so that joined deltas equal the text. */
-    static List<String> pieces(String text) {
-        List<String> pieces = new ArrayList<>();
-        String[] words = text.split("(?<=\\s)(?=\\S)");
-        StringBuilder piece = new StringBuilder();
-        for (int i = 0; i < words.length; i++) {
-            piece.append(words[i]);
-            if ((i + 1) % WORDS_PER_CHUNK == 0) {
-                pieces.add(piece.toString());
-                piece.setLength(0);
-            }
-        }
-        if (!piece.isEmpty()) {
-            pieces.add(piece.toString());
-        }
-        return pieces;
     }
 }
