@@ -55,7 +55,7 @@ import java.util.concurrent.Executors;
  * connections to HTTP/2 (h2c). {@code BENCH_HTTP2=1} measures that instead.
  * <p>
  * Environment: {@code QUERY_URL} (default http://127.0.0.1:8080), {@code BENCH_REQUESTS} (per series of (a), default
- * 3000), {@code BENCH_WARMUP} (requests per kind before (a), 1000), {@code BENCH_FILTER_REQUESTS} (per series of (b),
+ * 3000), {@code BENCH_WARMUP} (requests per kind before (a), 3000), {@code BENCH_FILTER_REQUESTS} (per series of (b),
  * 800),
  * {@code BENCH_CONCURRENCY} (16), {@code BENCH_CHUNKS} (100000), {@code BENCH_SKIP_E2E=1} skips (a),
  * {@code BENCH_SKIP_FILTER=1} skips (b), {@code BENCH_KEEP=1} keeps TailorBench for a later run and
@@ -119,7 +119,7 @@ public final class QueryBenchmark {
                 Map.of("question", QUESTIONS.get(ThreadLocalRandomIndex.next(QUESTIONS.size())), "topK", 5, "strategy", "rag"));
 
         // JIT compilation in the service and in this JVM takes thousands of requests; it is not what we measure
-        int warmUp = Integer.parseInt(env("BENCH_WARMUP", "1000"));
+        int warmUp = Integer.parseInt(env("BENCH_WARMUP", "3000"));
         run("warm-up", raw, warmUp, concurrency, false);
         run("warm-up", search, warmUp, concurrency, false);
         run("warm-up", ask, warmUp, concurrency, false);
@@ -232,8 +232,9 @@ public final class QueryBenchmark {
     static void load(WeaviateClient weaviate, int n, Random random, List<String> roles, List<String> vocabulary) throws Exception {
         weaviate.collections.create(BENCH_COLLECTION, c -> c
                 .description("query benchmark scratch collection; dropped by the benchmark")
-                .properties(Property.text(Props.TEXT, p -> p.tokenization(Tokenization.WORD)),
-                        Property.textArray(Props.ALLOWED_ROLES, p -> p.tokenization(Tokenization.FIELD)))
+                // indexed like TailorChunk's text and allowedRoles (WeaviateSchema)
+                .properties(Property.text(Props.TEXT, p -> p.tokenization(Tokenization.WORD).indexFilterable(false)),
+                        Property.textArray(Props.ALLOWED_ROLES, p -> p.tokenization(Tokenization.FIELD).indexSearchable(false)))
                 .vectorConfig(VectorConfig.selfProvided()));
         CollectionHandle<Map<String, Object>> bench = weaviate.collections.use(BENCH_COLLECTION);
         long start = System.nanoTime();
