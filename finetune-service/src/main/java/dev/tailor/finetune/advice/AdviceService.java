@@ -1,6 +1,5 @@
 package dev.tailor.finetune.advice;
 
-import dev.tailor.contracts.QueryMetric;
 import dev.tailor.contracts.Roles;
 import dev.tailor.finetune.config.AdvisorConfig;
 import dev.tailor.finetune.corpus.CorpusTracker;
@@ -12,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gathers the live figures per group and asks the {@link Advisor}. A query metric belongs to every group holding
@@ -32,32 +32,36 @@ public class AdviceService {
     public List<Advice> advise() {
         List<GroupCorpus> groups = corpus.corpora();
         var window = config.metricsWindow();
-        List<QueryMetric> recent = metrics.since(clock.instant().minus(window));
+        Map<List<String>, QueryTraffic.Totals> recent = metrics.since(clock.instant().minus(window));
         AdvisorPolicy policy = AdvisorPolicy.of(config);
         return groups.stream()
                 .map(g -> Advisor.decide(figures(g, recent, window, groups.size()), policy))
                 .toList();
     }
 
-    static AdviceFigures figures(GroupCorpus g, List<QueryMetric> recent, Duration window, int groupCount) {
-        List<QueryMetric> mine = recent.stream().filter(m -> belongsTo(m, g.group())).toList();
+    static AdviceFigures figures(GroupCorpus g, Map<List<String>, QueryTraffic.Totals> recent, Duration window,
+            int groupCount) {
+        QueryTraffic.Totals mine = recent.entrySet().stream().filter(e -> belongsTo(e.getKey(), g.group()))
+                .map(Map.Entry::getValue).reduce(QueryTraffic.Totals.NONE, QueryTraffic.Totals::plus);
         double days = Math.max(window.toMinutes() / 1440.0, 1e-9);
-        long answered = mine.stream().filter(QueryMetric::answered).count();
         return new AdviceFigures(g.group().id(), g.group().roles(), g.documents(), g.chunks(), g.tokens(),
-                mine.size() / days,
-                mine.isEmpty() ? 0 : (double) answered / mine.size(),
-                answered == 0 ? 0 : mine.stream().filter(QueryMetric::answered).mapToLong(QueryMetric::retrievedTokens).sum()
-                        / (double) answered,
-                mine.stream().mapToLong(QueryMetric::promptTokens).average().orElse(0),
-                mine.stream().mapToLong(QueryMetric::completionTokens).average().orElse(0),
+                mine.queries() / days,
+                ratio(mine.answered(), mine.queries()),
+                ratio(mine.retrievedTokensAnswered(), mine.answered()),
+                ratio(mine.promptTokens(), mine.queries()),
+                ratio(mine.completionTokens(), mine.queries()),
                 g.changesPerDay(1), g.changesPerDay(7), g.changesPerDay(30), g.changesLast30Days(),
                 g.medianGap() == null ? null : g.medianGap().toSeconds() / 3600.0,
                 g.quietFor() == null ? null : g.quietFor().toSeconds() / 3600.0,
                 groupCount);
     }
 
-    static boolean belongsTo(QueryMetric metric, PermissionGroup group) {
-        List<String> roles = metric.roles() == null ? List.of() : metric.roles();
+    private static double ratio(long sum, long count) {
+        return count == 0 ? 0 : sum / (double) count;
+    }
+
+    /** Whether queries of askers holding {@code roles} count for {@code group}. */
+    static boolean belongsTo(List<String> roles, PermissionGroup group) {
         List<String> own = roles.stream().filter(r -> !Roles.PUBLIC.equals(r)).toList();
         if (own.isEmpty()) {
             return group.roles().contains(Roles.PUBLIC);

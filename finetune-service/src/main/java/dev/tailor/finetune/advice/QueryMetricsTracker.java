@@ -12,14 +12,20 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Replays queries.metrics (35-day retention) into memory and keeps following it, for the advisor. */
+/**
+ * Replays queries.metrics (35-day retention) and keeps following it, for the advisor: summed per role group and
+ * hour ({@link QueryTraffic}), so that memory does not grow with traffic.
+ */
 @ApplicationScoped
 public class QueryMetricsTracker {
 
-    private final List<QueryMetric> metrics = new ArrayList<>();
+    /** As long as the topic keeps its records. */
+    static final Duration HISTORY = Duration.ofDays(35);
+
+    private final QueryTraffic traffic = new QueryTraffic(HISTORY);
     private TopicFollower follower;
 
     @Inject
@@ -38,14 +44,7 @@ public class QueryMetricsTracker {
                             metric.retrievedChunks(), metric.retrievedTokens(), metric.answered(), metric.promptTokens(),
                             metric.completionTokens(), metric.latencyMillis(), Instant.ofEpochMilli(record.timestamp()));
                 }
-                synchronized (metrics) {
-                    metrics.add(metric);
-                    if (metrics.size() % 10_000 == 0) {
-                        // the topic keeps 35 days; so does memory
-                        Instant horizon = metric.time().minus(Duration.ofDays(35));
-                        metrics.removeIf(m -> m.time().isBefore(horizon));
-                    }
-                }
+                traffic.add(metric);
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("not a QueryMetric: " + e.getMessage(), e);
             }
@@ -67,9 +66,8 @@ public class QueryMetricsTracker {
         return follower.awaitCaughtUp(timeout);
     }
 
-    public List<QueryMetric> since(Instant since) {
-        synchronized (metrics) {
-            return new ArrayList<>(metrics.stream().filter(m -> !m.time().isBefore(since)).toList());
-        }
+    /** Totals per role group (the sorted roles of the askers) since {@code since}, to the hour. */
+    Map<List<String>, QueryTraffic.Totals> since(Instant since) {
+        return traffic.since(since);
     }
 }
