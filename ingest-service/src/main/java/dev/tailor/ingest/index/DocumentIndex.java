@@ -8,6 +8,7 @@ import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.CollectionHandle;
 import io.weaviate.client6.v1.api.collections.Vectors;
 import io.weaviate.client6.v1.api.collections.WeaviateObject;
+import io.weaviate.client6.v1.api.collections.data.DeleteManyResponse;
 import io.weaviate.client6.v1.api.collections.data.InsertManyResponse;
 import io.weaviate.client6.v1.api.collections.query.Filter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,11 +77,6 @@ public class DocumentIndex {
             throw new IndexUnavailableException("cannot read " + docIds.size() + " documents from Weaviate: "
                     + e.getMessage(), e);
         }
-    }
-
-    /** The document's chunks in the index, with their vectors. */
-    public List<IndexedChunk> chunks(String docId) {
-        return chunks(List.of(docId)).getOrDefault(docId, List.of());
     }
 
     /**
@@ -173,10 +169,14 @@ public class DocumentIndex {
 
     private void deleteChunksWhere(Filter filter, String what) {
         try {
-            var response = chunks.data.deleteMany(filter);
-            if (response.failed() > 0) {
-                throw new IndexUnavailableException("Weaviate failed to delete " + response.failed() + " chunks of " + what);
-            }
+            DeleteManyResponse response;
+            do {
+                // one call deletes at most QUERY_MAXIMUM_RESULTS objects (a server setting): repeat until none is left
+                response = chunks.data.deleteMany(filter);
+                if (response.failed() > 0) {
+                    throw new IndexUnavailableException("Weaviate failed to delete " + response.failed() + " chunks of " + what);
+                }
+            } while (response.matches() > 0);
         } catch (IndexUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
