@@ -19,25 +19,21 @@ public final class AnswerStream {
     static final int WORDS_PER_PIECE = 4;
 
     private final List<RetrievedChunk> citations;
-    private final String strategy;
-    private final String model;
     private final Deque<String> ready = new ArrayDeque<>();
     private final CompletionStream completion;
     private final Consumer<ChatAnswerer.Completion> onComplete;
     private boolean done;
 
-    private AnswerStream(List<RetrievedChunk> citations, String strategy, String model, CompletionStream completion,
+    private AnswerStream(List<RetrievedChunk> citations, CompletionStream completion,
             Consumer<ChatAnswerer.Completion> onComplete) {
         this.citations = citations;
-        this.strategy = strategy;
-        this.model = model;
         this.completion = completion;
         this.onComplete = onComplete;
     }
 
     /** An answer that is complete already. */
     static AnswerStream of(Answer answer) {
-        AnswerStream stream = new AnswerStream(answer.citations(), answer.strategy(), answer.model(), null, c -> {
+        AnswerStream stream = new AnswerStream(answer.citations(), null, c -> {
         });
         stream.ready.addAll(pieces(answer.text()));
         stream.done = true;
@@ -49,23 +45,16 @@ public final class AnswerStream {
      *
      * @param onComplete called once with the completion when the model has finished
      */
-    static AnswerStream streaming(List<RetrievedChunk> citations, String strategy, String model,
-            CompletionStream.Event first, CompletionStream completion, Consumer<ChatAnswerer.Completion> onComplete) {
-        AnswerStream stream = new AnswerStream(citations, strategy, model, completion, onComplete);
+    static AnswerStream streaming(List<RetrievedChunk> citations, CompletionStream.Event first,
+            CompletionStream completion, Consumer<ChatAnswerer.Completion> onComplete) {
+        AnswerStream stream = new AnswerStream(citations, completion, onComplete);
         stream.accept(first);
         return stream;
     }
 
+    /** The passages the answer may cite, in prompt order. */
     public List<RetrievedChunk> citations() {
         return citations;
-    }
-
-    public String strategy() {
-        return strategy;
-    }
-
-    public String model() {
-        return model;
     }
 
     /**

@@ -84,7 +84,7 @@ public class ChatAnswerer {
      *
      * @param onComplete called with the completion once the model has finished
      */
-    AnswerStream stream(Prompt prompt, Optional<String> model, String strategy, Consumer<Completion> onComplete) {
+    AnswerStream stream(Prompt prompt, Optional<String> model, Consumer<Completion> onComplete) {
         String modelName = model.orElse(defaultModel);
         CompletionStream stream = new CompletionStream(timeout);
         long start = System.nanoTime();
@@ -122,7 +122,7 @@ public class ChatAnswerer {
             LOG.debugf("no streamed answer from %s: %s", modelName, failed.why());
             throw new ChatUnavailableException("the chat model is unavailable or timed out; try again later");
         }
-        return AnswerStream.streaming(prompt.passages(), strategy, modelName, first, stream, onComplete);
+        return AnswerStream.streaming(prompt.passages(), first, stream, onComplete);
     }
 
     private static ChatRequest request(Prompt prompt, String modelName) {

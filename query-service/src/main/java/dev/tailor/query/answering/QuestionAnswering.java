@@ -73,8 +73,7 @@ public class QuestionAnswering {
             publish(answer, roles, endpoint, r.start());
             return AnswerStream.of(answer);
         }
-        return chat.stream(r.prompt(), r.route().model(), r.route().strategy().wireName(),
-                completion -> publish(answer(r, completion), roles, endpoint, r.start()));
+        return chat.stream(r.prompt(), r.route().model(), completion -> publish(answer(r, completion), roles, endpoint, r.start()));
     }
 
     /** The route and the permitted passages of a question, and when answering it started. */

@@ -132,15 +132,16 @@ public class OpenAiResource {
 
     /**
      * Writes the answer as OpenAI streams it: a role delta, content deltas as the model writes them, a finish
-     * delta, {@code [DONE]}. A model failing midway gets an OpenAI-style error event (the status is already 200).
+     * delta (with Tailor's citations, as in a whole completion), {@code [DONE]}. A model failing midway gets an OpenAI-style error event (the status is already 200).
      */
     private void stream(OutputStream out, String id, long created, String model, AnswerStream answer) throws IOException {
-        send(out, chunk(id, created, model, new ChatCompletion.Delta("assistant", ""), null));
+        send(out, chunk(id, created, model, new ChatCompletion.Delta("assistant", ""), null, null));
         try {
             for (var piece = answer.next(); piece.isPresent(); piece = answer.next()) {
-                send(out, chunk(id, created, model, new ChatCompletion.Delta(null, piece.get()), null));
+                send(out, chunk(id, created, model, new ChatCompletion.Delta(null, piece.get()), null, null));
             }
-            send(out, chunk(id, created, model, new ChatCompletion.Delta(null, null), "stop"));
+            send(out, chunk(id, created, model, new ChatCompletion.Delta(null, null), "stop",
+                    answer.citations().stream().map(Citation::of).toList()));
         } catch (ChatUnavailableException e) {
             send(out, new StreamError(new ErrorResponse(ErrorMappers.MODEL_UNAVAILABLE, e.getMessage())));
         }
@@ -152,9 +153,10 @@ public class OpenAiResource {
     record StreamError(ErrorResponse error) {
     }
 
-    private ChatCompletion.Chunk chunk(String id, long created, String model, ChatCompletion.Delta delta, String finish) {
+    private ChatCompletion.Chunk chunk(String id, long created, String model, ChatCompletion.Delta delta, String finish,
+            List<Citation> citations) {
         return new ChatCompletion.Chunk(id, "chat.completion.chunk", created, model,
-                List.of(new ChatCompletion.ChunkChoice(0, delta, finish)));
+                List.of(new ChatCompletion.ChunkChoice(0, delta, finish)), citations);
     }
 
     private void send(OutputStream out, Object event) throws IOException {

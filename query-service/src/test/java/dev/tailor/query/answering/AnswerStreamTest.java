@@ -30,7 +30,7 @@ class AnswerStreamTest {
         completion.delta("world");
         completion.delta("!");
         completion.complete(new ChatAnswerer.Completion("Hello world!", "m", 10, 3));
-        AnswerStream stream = AnswerStream.streaming(List.of(), "rag", "m", new CompletionStream.Delta("Hello "),
+        AnswerStream stream = AnswerStream.streaming(List.of(), new CompletionStream.Delta("Hello "),
                 completion, reported::add);
 
         assertThat(drain(stream)).containsExactly("Hello ", "world", "!");
@@ -42,7 +42,7 @@ class AnswerStreamTest {
     void aModelFailingMidwayEndsTheStreamWithAnError() {
         CompletionStream completion = new CompletionStream(Duration.ofSeconds(1));
         completion.fail("connection reset");
-        AnswerStream stream = AnswerStream.streaming(List.of(), "rag", "m", new CompletionStream.Delta("Partial "),
+        AnswerStream stream = AnswerStream.streaming(List.of(), new CompletionStream.Delta("Partial "),
                 completion, c -> {
                     throw new AssertionError("a failed answer is not complete");
                 });
@@ -55,7 +55,7 @@ class AnswerStreamTest {
     @Test
     void aModelFallingSilentCountsAsFailed() {
         CompletionStream completion = new CompletionStream(Duration.ofMillis(50));
-        AnswerStream stream = AnswerStream.streaming(List.of(), "rag", "m", new CompletionStream.Delta("Hello"),
+        AnswerStream stream = AnswerStream.streaming(List.of(), new CompletionStream.Delta("Hello"),
                 completion, c -> {
                 });
 

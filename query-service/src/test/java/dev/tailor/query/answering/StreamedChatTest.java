@@ -69,6 +69,7 @@ class StreamedChatTest {
     void tokensReachTheClientWhileTheModelIsStillWriting() throws Exception {
         List<Long> contentAt = new ArrayList<>();
         List<String> deltas = new ArrayList<>();
+        List<String> cited = new ArrayList<>();
         long doneAt = 0;
         long start = System.nanoTime();
         HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
@@ -91,7 +92,9 @@ class StreamedChatTest {
                 doneAt = System.nanoTime() - start;
                 break;
             }
-            JsonNode content = JSON.readTree(data).path("choices").path(0).path("delta").path("content");
+            JsonNode chunk = JSON.readTree(data);
+            chunk.path("citations").forEach(c -> cited.add(c.path("docId").asText()));
+            JsonNode content = chunk.path("choices").path(0).path("delta").path("content");
             if (content.isTextual() && !content.asText().isEmpty()) {
                 deltas.add(content.asText());
                 contentAt.add(System.nanoTime() - start);
@@ -100,6 +103,7 @@ class StreamedChatTest {
 
         assertThat(String.join("", deltas)).isEqualTo(String.join("", TOKENS));
         assertThat(doneAt).as("the stream ends with [DONE]").isPositive();
+        assertThat(CORPUS.ours(cited)).as("citations of the finish chunk").isEqualTo(DemoCorpus.READABLE.get("carol"));
         // relayed as they came: the first token long before the last (buffering the answer would deliver them together)
         assertThat((doneAt - contentAt.get(0)) / 1_000_000).isGreaterThan(500);
         String sent = WireMockChat.server().findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))

@@ -21,8 +21,10 @@ public record ChatCompletion(String id, String object, long created, String mode
                                   @JsonProperty("total_tokens") long totalTokens) {
     }
 
-    /** One server-sent event of a streamed completion. */
-    public record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices) {
+    /** One server-sent event of a streamed completion; the last one (with the finish reason) carries the citations. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices,
+                        List<Citation> citations) {
     }
 
     public record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason") String finishReason) {
