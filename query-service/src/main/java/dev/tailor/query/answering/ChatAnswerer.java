@@ -58,17 +58,11 @@ public class ChatAnswerer {
         ChatRequest request = request(prompt, modelName);
         long start = System.nanoTime();
         try {
-            ChatResponse response = chatModel.chat(request);
-            meters.recordLlm(modelName, System.nanoTime() - start, true);
-            TokenUsage usage = response.tokenUsage();
-            long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-            long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-            meters.countTokens(modelName, in, out);
-            String text = response.aiMessage() == null ? null : response.aiMessage().text();
-            if (text == null || text.isBlank()) {
+            Completion completion = completed(modelName, chatModel.chat(request), start);
+            if (completion.text().isBlank()) {
                 throw new ChatUnavailableException("the chat model returned no answer; try again later");
             }
-            return new Completion(text, modelName, in, out);
+            return completion;
         } catch (ChatUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -97,13 +91,7 @@ public class ChatAnswerer {
 
                 @Override
                 public void onCompleteResponse(ChatResponse response) {
-                    meters.recordLlm(modelName, System.nanoTime() - start, true);
-                    TokenUsage usage = response.tokenUsage();
-                    long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-                    long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-                    meters.countTokens(modelName, in, out);
-                    String text = response.aiMessage() == null ? "" : response.aiMessage().text();
-                    stream.complete(new Completion(text == null ? "" : text, modelName, in, out));
+                    stream.complete(completed(modelName, response, start));
                 }
 
                 @Override
@@ -123,6 +111,17 @@ public class ChatAnswerer {
             throw new ChatUnavailableException("the chat model is unavailable or timed out; try again later");
         }
         return AnswerStream.streaming(prompt.passages(), first, stream, onComplete);
+    }
+
+    /** The completion a response holds, with its latency and tokens recorded. */
+    private Completion completed(String modelName, ChatResponse response, long start) {
+        meters.recordLlm(modelName, System.nanoTime() - start, true);
+        TokenUsage usage = response.tokenUsage();
+        long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        meters.countTokens(modelName, in, out);
+        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        return new Completion(text == null ? "" : text, modelName, in, out);
     }
 
     private static ChatRequest request(Prompt prompt, String modelName) {
