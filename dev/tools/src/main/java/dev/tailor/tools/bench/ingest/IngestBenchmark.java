@@ -13,6 +13,7 @@ import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.Props;
 import dev.tailor.tools.Stack;
 import dev.tailor.tools.bench.CpuUsage;
+import io.cloudevents.CloudEvent;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.query.Filter;
 import org.apache.kafka.clients.admin.Admin;
@@ -36,10 +37,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +74,7 @@ public final class IngestBenchmark {
     private final KafkaConsumer<String, String> indexed;
     private final Map<String, List<DocumentIndexed>> seen = new HashMap<>();
     /** Newest version published per document of this run. */
-    private final Map<String, Long> published = new java.util.LinkedHashMap<>();
+    private final Map<String, Long> published = new LinkedHashMap<>();
     private final ProseGenerator prose = ProseGenerator.fromCorpus(Path.of(env("BENCH_CORPUS", "dev/corpus")));
 
     private IngestBenchmark() {
@@ -287,36 +290,32 @@ public final class IngestBenchmark {
         if (ids.isEmpty()) {
             return;
         }
-        for (String docId : ids) {
-            long version = published.get(docId) + 1;
-            RecordHeaders headers = new RecordHeaders();
-            headers.add("content-type", DocumentChangeEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            producer.send(new ProducerRecord<>(Topics.DOCS_CHANGES, null, docId, DocumentChangeEvents.structured(
-                    DocumentChangeEvents.deleted(new DocumentDeleted(docId, version))), headers));
-        }
-        producer.flush();
         System.out.printf("%nremoving the %d documents of this run%n", ids.size());
         for (String docId : ids) {
-            published.put(docId, published.get(docId) + 1);
+            long version = published.merge(docId, 1L, Long::sum);
+            send(docId, DocumentChangeEvents.deleted(new DocumentDeleted(docId, version)));
         }
-        awaitAll(ids, id -> published.get(id), Duration.ofMinutes(5));
+        awaitAll(ids, published::get, Duration.ofMinutes(5));
     }
 
     private void publish(String docId, long version, String title, String content) {
         published.merge(docId, version, Math::max);
-        DocumentUpserted data = new DocumentUpserted(docId, version, title, content, "text/markdown",
-                List.of("engineering"), "bench", null, Map.of("bench", run));
+        send(docId, DocumentChangeEvents.upserted(new DocumentUpserted(docId, version, title, content, "text/markdown",
+                List.of("engineering"), "bench", null, Map.of("bench", run))));
+    }
+
+    private void send(String docId, CloudEvent event) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", DocumentChangeEvents.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        producer.send(new ProducerRecord<>(Topics.DOCS_CHANGES, null, docId,
-                DocumentChangeEvents.structured(DocumentChangeEvents.upserted(data)), headers));
+        producer.send(new ProducerRecord<>(Topics.DOCS_CHANGES, null, docId, DocumentChangeEvents.structured(event),
+                headers));
     }
 
     private Map<String, DocumentIndexed> awaitAll(List<String> ids, long version, Duration timeout) throws Exception {
         return awaitAll(ids, id -> version, timeout);
     }
 
-    private Map<String, DocumentIndexed> awaitAll(List<String> ids, java.util.function.ToLongFunction<String> version,
+    private Map<String, DocumentIndexed> awaitAll(List<String> ids, ToLongFunction<String> version,
             Duration timeout) throws Exception {
         producer.flush();
         Instant deadline = Instant.now().plus(timeout);
