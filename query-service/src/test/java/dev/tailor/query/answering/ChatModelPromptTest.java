@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tailor.query.support.DemoCorpus;
-import dev.tailor.query.support.SeededIndex;
 import dev.tailor.query.support.Tokens;
 import dev.tailor.query.support.WireMockChat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,21 +31,14 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(WireMockChat.class)
 class ChatModelPromptTest {
 
+    @RegisterExtension
     static final DemoCorpus CORPUS = new DemoCorpus();
     static final String COMPLETION = """
             {"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"gpt-test",
              "choices":[{"index":0,"message":{"role":"assistant","content":"The secret is in the handbook [1]."},"finish_reason":"stop"}],
              "usage":{"prompt_tokens":321,"completion_tokens":9,"total_tokens":330}}""";
 
-    @BeforeAll
-    static void seed() throws Exception {
-        SeededIndex.index(CORPUS.docs);
-    }
 
-    @AfterAll
-    static void removeOurDocuments() {
-        SeededIndex.remove(CORPUS.docs);
-    }
 
     @BeforeEach
     void answering() {

@@ -3,17 +3,15 @@ package dev.tailor.query.answering;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tailor.query.support.DemoCorpus;
-import dev.tailor.query.support.SeededIndex;
 import dev.tailor.query.support.Tokens;
 import dev.tailor.query.support.WireMockChat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.URL;
@@ -38,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(WireMockChat.class)
 class StreamedChatTest {
 
+    @RegisterExtension
     static final DemoCorpus CORPUS = new DemoCorpus();
     static final List<String> TOKENS = List.of("The ", "secret ", "is ", "in ", "the ", "handbook ", "[1].");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -45,15 +44,7 @@ class StreamedChatTest {
     @TestHTTPResource("/v1/chat/completions")
     URL completions;
 
-    @BeforeAll
-    static void seed() throws Exception {
-        SeededIndex.index(CORPUS.docs);
-    }
 
-    @AfterAll
-    static void removeOurDocuments() {
-        SeededIndex.remove(CORPUS.docs);
-    }
 
     @BeforeEach
     void providerStreamsSlowly() {

@@ -1,13 +1,11 @@
 package dev.tailor.query.rest;
 
 import dev.tailor.query.support.DemoCorpus;
-import dev.tailor.query.support.SeededIndex;
 import dev.tailor.query.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,17 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class AccessControlTest {
 
+    @RegisterExtension
     static final DemoCorpus CORPUS = new DemoCorpus();
 
-    @BeforeAll
-    static void seed() throws Exception {
-        SeededIndex.index(CORPUS.docs);
-    }
 
-    @AfterAll
-    static void removeOurDocuments() {
-        SeededIndex.remove(CORPUS.docs);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"alice", "bob", "carol", "dave", "admin"})

@@ -7,7 +7,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tailor.contracts.ModelPromotion;
 import dev.tailor.contracts.Topics;
 import dev.tailor.query.support.DemoCorpus;
-import dev.tailor.query.support.SeededIndex;
 import dev.tailor.query.support.Tokens;
 import dev.tailor.query.support.WireMockChat;
 import io.quarkus.test.common.WithTestResource;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,21 +48,20 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(WireMockChat.class)
 class FineTunedRoutingTest {
 
+    @RegisterExtension
     static final DemoCorpus CORPUS = new DemoCorpus();
     static final String GROUP = "g-it-routing-" + UUID.randomUUID().toString().substring(0, 8);
     static final String MODEL = "ft:gpt-test:tailor:" + GROUP;
 
     @BeforeAll
-    static void seedAndPromote() throws Exception {
-        SeededIndex.index(CORPUS.docs);
+    static void promote() throws Exception {
         publish(GROUP, new ModelPromotion(GROUP, MODEL, "openai", "gpt-test", List.of("finance"),
                 "fingerprint-" + GROUP, 0.91, null, Instant.now()));
     }
 
     @AfterAll
-    static void withdrawAndClean() throws Exception {
+    static void withdraw() throws Exception {
         publish(GROUP, null); // a tombstone withdraws the model, so no later test or demo user meets it
-        SeededIndex.remove(CORPUS.docs);
     }
 
     @BeforeEach

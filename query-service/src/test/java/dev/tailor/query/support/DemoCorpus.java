@@ -1,5 +1,9 @@
 package dev.tailor.query.support;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,8 +12,10 @@ import java.util.stream.Collectors;
 /**
  * One document per access rule, each with a word of its own and all sharing the run's marker word, so a search
  * for the marker finds all of them and the per-document words show what reached a response or a prompt.
+ * Registered as an extension ({@code @RegisterExtension static final DemoCorpus CORPUS}), it indexes its documents
+ * before the class's tests and removes them after.
  */
-public final class DemoCorpus {
+public final class DemoCorpus implements BeforeAllCallback, AfterAllCallback {
 
     public final String marker = SeededIndex.uniqueWord("zq");
     public final String run = marker.substring(2);
@@ -34,6 +40,16 @@ public final class DemoCorpus {
                 "The " + marker + " policy applies. Only readers of " + String.join(" and ", roles)
                         + " know the secret word " + secretWord(name) + ". Reviews happen every quarter.",
                 List.of(roles));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        SeededIndex.index(docs);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        SeededIndex.remove(docs);
     }
 
     public String docId(String name) {

@@ -5,6 +5,7 @@ import dev.tailor.contracts.IndexModel;
 import dev.tailor.contracts.ObjectIds;
 import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.Props;
+import io.quarkus.arc.Arc;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.Vectors;
 import io.weaviate.client6.v1.api.collections.WeaviateObject;
@@ -24,7 +25,6 @@ public final class SeededIndex {
 
     public static final IndexModel MODEL = IndexEmbedding.DEFAULT_MODEL;
     private static final IndexEmbedding EMBEDDER = new IndexEmbedding(IndexEmbedding.DEFAULT_MODEL, 2, "seed-embedding");
-    private static WeaviateClient client;
 
     private SeededIndex() {
     }
@@ -32,12 +32,9 @@ public final class SeededIndex {
     public record Doc(String docId, String title, String text, List<String> allowedRoles) {
     }
 
-    public static synchronized WeaviateClient client() {
-        if (client == null) {
-            client = WeaviateClient.connectToCustom(c -> c.scheme("http").httpHost("127.0.0.1").httpPort(8090)
-                    .grpcHost("127.0.0.1").grpcPort(50051));
-        }
-        return client;
+    /** The service's own client: the Weaviate its configuration names ({@code WEAVIATE_URL}…), not a fixed address. */
+    public static WeaviateClient client() {
+        return Arc.container().instance(WeaviateClient.class).get();
     }
 
     /** A lowercase word that appears nowhere else: a unique marker for one test run. */
