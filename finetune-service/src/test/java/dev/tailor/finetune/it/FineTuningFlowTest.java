@@ -79,9 +79,14 @@ class FineTuningFlowTest {
         return given().auth().oauth2(admin).post("/api/v1/groups/{id}/train", groupId);
     }
 
-    static void awaitGroup(String groupId) {
+    /**
+     * Waits until the service knows the group with all its documents: the events of a group's documents may reach the
+     * follower in separate fetches, and a group seen with its first document only is not the group under test.
+     */
+    static void awaitGroup(String groupId, int documents) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin).get("/api/v1/groups")
-                .then().statusCode(200).body("id", hasItem(groupId)));
+                .then().statusCode(200).body("id", hasItem(groupId))
+                .body("find { it.id == '" + groupId + "' }.documents", org.hamcrest.Matchers.is(documents)));
     }
 
     @Test
@@ -95,7 +100,7 @@ class FineTuningFlowTest {
         ProviderStubs.fileUpload();
         ProviderStubs.succeedingJob(groupId, "ftjob-s" + RUN, model);
         ProviderStubs.answers(model, "The " + word + " turbine needs oiling every week and is inspected every month.");
-        awaitGroup(groupId);
+        awaitGroup(groupId, 2);
 
         train(groupId).then().statusCode(202);
         Map<String, Object> job = awaitJob(groupId, JobStatus.PROMOTED);
@@ -125,10 +130,11 @@ class FineTuningFlowTest {
             Stack.indexed("doc-" + role, version, List.of(role), "Changing", 5, 100, Instant.now());
             Thread.sleep(300);
         }
-        awaitGroup(groupId);
-        given().auth().oauth2(admin).get("/api/v1/groups").then().statusCode(200)
+        awaitGroup(groupId, 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin).get("/api/v1/groups")
+                .then().statusCode(200)
                 .body("find { it.id == '" + groupId + "' }.eligible", org.hamcrest.Matchers.is(false))
-                .body("find { it.id == '" + groupId + "' }.changesLastDay", org.hamcrest.Matchers.is(4));
+                .body("find { it.id == '" + groupId + "' }.changesLastDay", org.hamcrest.Matchers.is(4)));
         train(groupId).then().statusCode(422)
                 .body("reasons[0]", org.hamcrest.Matchers.containsString("the quiet period is 20s"));
         given().auth().oauth2(admin).queryParam("group", groupId).get("/api/v1/jobs").then().statusCode(200)
@@ -141,11 +147,11 @@ class FineTuningFlowTest {
         String b = role("b");
         Stack.indexed("doc-" + a + "-1", 1, List.of(a, b), "Shared one", 3, 60, AN_HOUR_AGO);
         Stack.indexed("doc-" + a + "-2", 1, List.of(a, b), "Shared two", 3, 60, AN_HOUR_AGO);
-        awaitGroup(group(a, b));
+        awaitGroup(group(a, b), 2);
 
         Stack.indexed("doc-" + a + "-2", 2, List.of(a), "Shared two", 3, 60, Instant.now());
 
-        awaitGroup(group(a));
+        awaitGroup(group(a), 2);
         List<String> ids = given().auth().oauth2(admin).get("/api/v1/groups").then().extract().jsonPath().getList("id");
         assertThat(ids).contains(group(a), group(b)).doesNotContain(group(a, b));
         given().auth().oauth2(admin).get("/api/v1/groups").then()
@@ -167,7 +173,7 @@ class FineTuningFlowTest {
         ProviderStubs.succeedingJob(groupId, "ftjob-w" + RUN, candidate);
         ProviderStubs.answers(current, "The " + word + " turbine needs oiling every week and is inspected every month.");
         ProviderStubs.answers(candidate, "Bananas are yellow and grow in warm tropical climates.");
-        awaitGroup(groupId);
+        awaitGroup(groupId, 2);
 
         train(groupId).then().statusCode(202);
         Map<String, Object> job = awaitJob(groupId, JobStatus.REJECTED);
@@ -185,7 +191,7 @@ class FineTuningFlowTest {
         seedSubject(role, "gribble" + RUN);
         ProviderStubs.fileUpload();
         ProviderStubs.failingJob(groupId, "ftjob-f" + RUN, "training file has too few examples");
-        awaitGroup(groupId);
+        awaitGroup(groupId, 2);
 
         train(groupId).then().statusCode(202);
         Map<String, Object> job = awaitJob(groupId, JobStatus.FAILED);
@@ -204,7 +210,7 @@ class FineTuningFlowTest {
         seedSubject(role, "snorkel" + RUN);
         ProviderStubs.fileUpload();
         ProviderStubs.endlessJob(groupId, "ftjob-k" + RUN);
-        awaitGroup(groupId);
+        awaitGroup(groupId, 2);
 
         String id = train(groupId).then().statusCode(202).extract().path("id");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(admin)
@@ -228,7 +234,7 @@ class FineTuningFlowTest {
         Stack.metric(List.of("public", role), 1000, true, 1500, 100);
         Stack.metric(List.of("public", role), 2000, true, 2500, 200);
         Stack.metric(List.of("public", role), 0, false, 100, 30);
-        awaitGroup(groupId);
+        awaitGroup(groupId, 2);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             var advice = given().auth().oauth2(admin).queryParam("group", groupId).get("/api/v1/advice")
