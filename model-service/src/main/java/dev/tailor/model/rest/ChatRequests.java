@@ -132,12 +132,8 @@ public class ChatRequests {
                     throw new InvalidRequestException("response_format.json_schema.schema",
                             "a json_schema response format needs a schema object");
                 }
-                try {
-                    yield Optional.of(LlamaModel.jsonSchemaToGrammar(schema.toString()));
-                } catch (RuntimeException e) {
-                    throw new InvalidRequestException("response_format.json_schema.schema",
-                            "the schema cannot be turned into a grammar: " + e.getMessage());
-                }
+                JsonSchemaSubset.check(schema, "response_format.json_schema.schema");
+                yield Optional.of(LlamaModel.jsonSchemaToGrammar(schema.toString()));
             }
             default -> throw new InvalidRequestException("response_format.type",
                     "response_format.type must be text, json_object or json_schema");

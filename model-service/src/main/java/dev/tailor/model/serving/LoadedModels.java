@@ -67,7 +67,9 @@ public class LoadedModels {
                 .setThreads(serving.threads())
                 .setThreadsBatch(serving.threads())
                 .setCtxSize(serving.contextSize())
-                .setParallel(1);
+                .setParallel(1)
+                // llama.cpp logs every request to stdout; its errors reach us as exceptions anyway
+                .disableLog();
         model.adapter().ifPresent(adapter -> parameters.addLoraAdapter(adapter.toString()));
         long start = System.nanoTime();
         try {
