@@ -22,6 +22,7 @@ KEYCLOAK_PORT=8180
 QUERY_PORT=8080
 INGEST_PORT=8081
 FINETUNE_PORT=8082
+MODEL_PORT=8083
 
 say()  { printf '\033[1m[tailor]\033[0m %s\n' "$*" >&2; }
 die()  { printf '\033[31m[tailor] %s\033[0m\n' "$*" >&2; exit 1; }

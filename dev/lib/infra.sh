@@ -136,7 +136,8 @@ start_keycloak() {
     JAVA_OPTS_KC_HEAP="-Xms128m -Xmx512m" \
     "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port=$KEYCLOAK_PORT \
     --hostname=http://127.0.0.1:$KEYCLOAK_PORT --http-management-port=8183 --import-realm
-  wait_until 180 "Keycloak" keycloak_ready || die "Keycloak did not become ready within 180 s (see $LOGS/keycloak.log)"
+  # its first start re-augments the distribution (over a minute on a busy 2-core machine), then imports the realm
+  wait_until 360 "Keycloak" keycloak_ready || die "Keycloak did not become ready within 360 s (see $LOGS/keycloak.log)"
 }
 
 start_infra() {

@@ -1,10 +1,11 @@
-# Builds and starts the three services from their packaged jars. Sourced after common.sh and infra.sh.
+# Builds and starts the four services from their packaged jars. Sourced after common.sh, infra.sh and models.sh.
 
-SERVICES=(ingest-service query-service finetune-service)
+SERVICES=(model-service ingest-service query-service finetune-service)
 
 service_port() {
   case $1 in
     ingest-service) echo $INGEST_PORT ;; query-service) echo $QUERY_PORT ;; finetune-service) echo $FINETUNE_PORT ;;
+    model-service) echo $MODEL_PORT ;;
   esac
 }
 
@@ -19,12 +20,36 @@ build_services() {
   fi
 }
 
-# The environment every service gets locally; each name is a configuration key the service reads.
+# The OpenAI-compatible model provider the other services use: model-service unless MODEL_SERVICE_URL names another.
+model_base_url() { echo "${MODEL_SERVICE_URL:-http://127.0.0.1:$MODEL_PORT/v1}"; }
+
+# The environment a service gets locally; each name is a configuration key that service reads.
 service_env() {
   echo KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$KAFKA_PORT}"
   echo WEAVIATE_URL="${WEAVIATE_URL:-http://127.0.0.1:$WEAVIATE_PORT}"
   echo OIDC_AUTH_SERVER_URL="${OIDC_AUTH_SERVER_URL:-http://127.0.0.1:$KEYCLOAK_PORT/realms/tailor}"
   echo QUARKUS_HTTP_HOST=127.0.0.1
+  case $1 in
+    model-service) model_service_env ;;
+    query-service)
+      echo TAILOR_QUERY_CHAT_ENABLED="${TAILOR_QUERY_CHAT_ENABLED:-true}"
+      echo OPENAI_BASE_URL="$(model_base_url)"
+      echo OPENAI_CHAT_MODEL="${OPENAI_CHAT_MODEL:-smollm2-135m}" ;;
+    finetune-service)
+      echo TAILOR_FINETUNE_PROVIDER_NAME=tailor-model-service
+      echo TAILOR_FINETUNE_PROVIDER_BASE_URL="$(model_base_url)"
+      echo TAILOR_FINETUNE_PROVIDER_BASE_MODEL=smollm2-135m
+      echo TAILOR_FINETUNE_GENERATION_BASE_URL="$(model_base_url)"
+      echo TAILOR_FINETUNE_GENERATION_MODEL=smollm2-135m ;;
+  esac
+}
+
+# What model-service needs: its store (per clone, in .dev), the base weights and the trainer (both in the cache).
+model_service_env() {
+  echo TAILOR_MODEL_STORE="$STATE/model-store"
+  echo TAILOR_MODEL_BASE_GGUF="$MODEL_GGUF"
+  echo TAILOR_MODEL_TRAINING_PYTHON="$TRAINER_PYTHON"
+  echo TAILOR_MODEL_TRAINING_WORKER_PATH="$TRAINER_SOURCES"
 }
 
 service_ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready"; }
@@ -36,17 +61,45 @@ start_service() {
   ensure_port_free "$s" "$port"
   say "$s: starting on 127.0.0.1:$port"
   # shellcheck disable=SC2046
-  start_bg "$s" "$LOGS/$s.log" env $(service_env) QUARKUS_HTTP_PORT="$port" \
+  start_bg "$s" "$LOGS/$s.log" env $(service_env "$s") QUARKUS_HTTP_PORT="$port" \
     java -Xms64m -Xmx${TAILOR_SERVICE_HEAP:-768m} --add-opens=java.base/java.lang=ALL-UNNAMED -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar"
 }
 
 start_services() {
   local s
-  for s in "${SERVICES[@]}"; do start_service "$s"; done
+  install_models
   for s in "${SERVICES[@]}"; do
-    wait_until 120 "$s" service_ready "$(service_port "$s")" \
-      || die "$s did not become ready within 120 s (see $LOGS/$s.log)"
+    [ "$s" = model-service ] && [ -n "${MODEL_SERVICE_URL:-}" ] && { say "model provider: using $MODEL_SERVICE_URL"; continue; }
+    start_service "$s"
   done
+  for s in "${SERVICES[@]}"; do
+    [ "$s" = model-service ] && [ -n "${MODEL_SERVICE_URL:-}" ] && continue
+    wait_until 180 "$s" service_ready "$(service_port "$s")" \
+      || die "$s did not become ready within 180 s (see $LOGS/$s.log)"
+  done
+}
+
+# The model weights and the trainer's Python environment, installed into the cache on first use.
+install_models() {
+  [ -n "${MODEL_SERVICE_URL:-}" ] && return 0
+  install_model_weights
+  install_trainer_env
+}
+
+# dev/test: model-service is part of the stack the tests need (the fine-tuning flow and the RAG tests ask it),
+# built from this checkout and started unless it already runs or MODEL_SERVICE_URL names one.
+# model-service's own tests need the weights and the trainer in any case.
+start_model_service_for_tests() {
+  install_model_weights
+  install_trainer_env
+  if [ -n "${MODEL_SERVICE_URL:-}" ]; then say "model provider: using $MODEL_SERVICE_URL"; return 0; fi
+  if pid_alive model-service && port_open "$MODEL_PORT"; then say "model-service: already running"; return 0; fi
+  say "building model-service"
+  "$ROOT/mvnw" -B -q -pl model-service -am install -DskipTests >"$LOGS/build-model-service.log" 2>&1 \
+    || die "model-service did not build (see $LOGS/build-model-service.log)"
+  start_service model-service
+  wait_until 180 model-service service_ready "$MODEL_PORT" \
+    || die "model-service did not become ready within 180 s (see $LOGS/model-service.log)"
 }
 
 stop_services() {
