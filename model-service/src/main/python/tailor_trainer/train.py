@@ -8,6 +8,7 @@ import signal
 import sys
 import time
 import traceback
+import warnings
 
 from .events import Events
 from .training_file import TrainingFileError, read_conversations
@@ -97,6 +98,7 @@ def _train(args, train_set, validation_set, events, worker_started):
     from .base_model import quiet_environment
 
     quiet_environment(args.threads)
+    warnings.filterwarnings("ignore", category=FutureWarning)  # deprecations inside the pinned libraries
     from .base_model import load_model, load_tokenizer, lora_config, use_threads
 
     use_threads(args.threads)
@@ -133,7 +135,7 @@ def _train(args, train_set, validation_set, events, worker_started):
         report_to="none",
         use_cpu=True,
         bf16=False,
-        gradient_checkpointing=False,  # trl's default trades compute for memory; 135M parameters need no trade
+        activation_checkpointing=False,  # trl's default trades compute for memory; 135M parameters need no trade
         dataloader_num_workers=0,
         disable_tqdm=True,
     )
