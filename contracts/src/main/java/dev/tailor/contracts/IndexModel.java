@@ -18,11 +18,12 @@ public record IndexModel(String name, int dimension) {
         }
     }
 
-    String toDescription() {
+    /** How the index records the model: the collections' description. */
+    public String toDescription() {
         return "Tailor index; embeddingModel=" + name + " dimension=" + dimension;
     }
 
-    static Optional<IndexModel> parseDescription(String description) {
+    public static Optional<IndexModel> parseDescription(String description) {
         if (description == null) {
             return Optional.empty();
         }

@@ -1,4 +1,6 @@
-package dev.tailor.contracts;
+package dev.tailor.runtime.embedding;
+
+import dev.tailor.contracts.IndexModel;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,5 @@
-package dev.tailor.contracts;
+package dev.tailor.runtime.embedding;
+
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -8,6 +9,10 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.tailor.contracts.IndexModel;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,8 +50,12 @@ import java.util.regex.Pattern;
  * </ul>
  * Texts are not batched into one padded inference: the quantized model computes its activation scales over the
  * whole batch, so a chunk's vector would depend on its batch-mates (cosine 0.984 to itself alone).
+ * <p>
+ * A service gets one, configured by {@link EmbeddingConfig}, created on its first use (the model costs memory: a
+ * service that embeds nothing at start-up, like finetune-service, loads it only when it evaluates).
  */
-public final class IndexEmbedding implements AutoCloseable {
+@ApplicationScoped
+public class IndexEmbedding implements AutoCloseable {
 
     /** Longest input, in word pieces ([CLS] and [SEP] included); longer texts are truncated. */
     public static final int MAX_WORD_PIECES = 256;
@@ -68,6 +77,11 @@ public final class IndexEmbedding implements AutoCloseable {
     private final IndexModel indexModel;
     private final ThreadPoolExecutor executor;
     private final Model model;
+
+    @Inject
+    IndexEmbedding(EmbeddingConfig config) {
+        this(new IndexModel(config.modelName(), config.dimension()), config.threads(), "embedding");
+    }
 
     /**
      * @param indexModel what the index records (name and dimension); vectors of another size are refused
@@ -125,6 +139,7 @@ public final class IndexEmbedding implements AutoCloseable {
     }
 
     @Override
+    @PreDestroy
     public void close() {
         executor.shutdownNow();
     }
