@@ -6,9 +6,11 @@ import dev.tailor.contracts.DocumentUpserted;
 import dev.tailor.contracts.Topics;
 import dev.tailor.ingest.events.DeadLetterPublisher;
 import dev.tailor.ingest.index.DocumentIndex;
-import dev.tailor.ingest.support.ChangeTopic;
+import dev.tailor.testsupport.DocumentChanges;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import dev.tailor.testsupport.TopicWriter;
 import dev.tailor.ingest.support.ConsumerWarmup;
-import dev.tailor.ingest.support.TopicTail;
+import dev.tailor.testsupport.TopicTail;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class DeadLetterTest {
 
-    private static ChangeTopic topic;
+    private static TopicWriter topic;
     private static TopicTail dlq;
 
     @Inject
@@ -39,7 +41,7 @@ class DeadLetterTest {
 
     @BeforeAll
     static void connect() {
-        topic = new ChangeTopic();
+        topic = new TopicWriter();
         dlq = new TopicTail(Topics.DOCS_CHANGES_DLQ);
     }
 
@@ -74,11 +76,11 @@ class DeadLetterTest {
         add(bad, "toolarge", id -> upsert(new DocumentUpserted(id, 1L, "t", "word ".repeat(14_000), null,
                 List.of("hr"), null, null, null)), "over the limit of 65536");
 
-        String good = ChangeTopic.newDocId("dlq-good");
+        String good = DocumentChanges.newDocId("dlq-good");
         for (Bad b : bad.values()) {
-            topic.send(b.key(), b.value(), b.headers());
+            topic.send(new ProducerRecord<>(Topics.DOCS_CHANGES, null, b.key(), b.value(), b.headers()));
         }
-        topic.upsert(ChangeTopic.doc(good, 1, "Good", "A good event after the bad ones.", "hr"));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(good, 1, "Good", "A good event after the bad ones.", "hr")));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (Bad b : bad.values()) {
@@ -101,7 +103,7 @@ class DeadLetterTest {
 
 
     private static void add(Map<String, Bad> bad, String kind, java.util.function.Function<String, Bad> make, String reason) {
-        String key = ChangeTopic.newDocId("dlq-" + kind);
+        String key = DocumentChanges.newDocId("dlq-" + kind);
         Bad b = make.apply(key);
         bad.put(kind, new Bad(key, b.value(), b.headers(), reason));
     }
@@ -111,12 +113,12 @@ class DeadLetterTest {
     }
 
     private static Bad structured(String value) {
-        return new Bad(null, value.getBytes(StandardCharsets.UTF_8), ChangeTopic.structuredHeaders(), null);
+        return new Bad(null, value.getBytes(StandardCharsets.UTF_8), DocumentChanges.structuredHeaders(), null);
     }
 
     private static Bad upsert(DocumentUpserted data) {
         return new Bad(null, DocumentChangeEvents.structured(DocumentChangeEvents.upserted(data)),
-                ChangeTopic.structuredHeaders(), null);
+                DocumentChanges.structuredHeaders(), null);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

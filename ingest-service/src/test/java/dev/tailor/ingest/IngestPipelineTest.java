@@ -6,11 +6,13 @@ import dev.tailor.contracts.ObjectIds;
 import dev.tailor.contracts.Topics;
 import dev.tailor.ingest.index.DocumentIndex;
 import dev.tailor.ingest.index.IndexedDocument;
-import dev.tailor.ingest.support.ChangeTopic;
+import dev.tailor.testsupport.DocumentChanges;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import dev.tailor.testsupport.TopicWriter;
 import dev.tailor.ingest.support.ConsumerWarmup;
 import dev.tailor.ingest.support.IndexProbe;
 import dev.tailor.ingest.support.SampleDocuments;
-import dev.tailor.ingest.support.TopicTail;
+import dev.tailor.testsupport.TopicTail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import jakarta.inject.Inject;
@@ -33,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class IngestPipelineTest {
 
-    private static ChangeTopic topic;
+    private static TopicWriter topic;
     private static TopicTail indexedTopic;
 
     @Inject
@@ -47,7 +49,7 @@ class IngestPipelineTest {
 
     @BeforeAll
     static void connect() {
-        topic = new ChangeTopic();
+        topic = new TopicWriter();
         indexedTopic = new TopicTail(Topics.DOCS_INDEXED);
     }
 
@@ -65,9 +67,9 @@ class IngestPipelineTest {
 
     @Test
     void anUpsertIsChunkedEmbeddedAndIndexedWithItsRoles() {
-        String docId = ChangeTopic.newDocId("create");
+        String docId = DocumentChanges.newDocId("create");
         var sections = SampleDocuments.paragraphs(docId, 3, 2);
-        topic.upsert(ChangeTopic.doc(docId, 1, "Create test", SampleDocuments.markdown(sections), "engineering", "hr"));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 1, "Create test", SampleDocuments.markdown(sections), "engineering", "hr")));
 
         DocumentIndexed indexed = awaitIndexed(docId, 1);
 
@@ -93,15 +95,15 @@ class IngestPipelineTest {
 
     @Test
     void editingOneParagraphOfALongDocumentEmbedsOnlyTheTouchedChunk() {
-        String docId = ChangeTopic.newDocId("edit");
+        String docId = DocumentChanges.newDocId("edit");
         var sections = SampleDocuments.paragraphs(docId, 10, 5);
-        topic.upsert(ChangeTopic.doc(docId, 1, "Edit test", SampleDocuments.markdown(sections), "engineering"));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 1, "Edit test", SampleDocuments.markdown(sections), "engineering")));
         assertThat(awaitIndexed(docId, 1).chunksEmbedded()).isEqualTo(50);
         double embeddedBefore = counter("tailor_ingest_chunks_embedded_total");
 
         var edited = SampleDocuments.copy(sections);
         edited.get(6).set(3, edited.get(6).get(3) + " Quokkaedit appended.");
-        topic.upsert(ChangeTopic.doc(docId, 2, "Edit test", SampleDocuments.markdown(edited), "engineering"));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 2, "Edit test", SampleDocuments.markdown(edited), "engineering")));
 
         DocumentIndexed indexed = awaitIndexed(docId, 2);
         assertThat(indexed.chunkCount()).isEqualTo(50);
@@ -115,14 +117,14 @@ class IngestPipelineTest {
 
     @Test
     void movingAParagraphWithinItsSectionEmbedsNothing() {
-        String docId = ChangeTopic.newDocId("move");
+        String docId = DocumentChanges.newDocId("move");
         var sections = SampleDocuments.paragraphs(docId, 2, 4);
-        topic.upsert(ChangeTopic.doc(docId, 1, "Move test", SampleDocuments.markdown(sections), "engineering"));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 1, "Move test", SampleDocuments.markdown(sections), "engineering")));
         awaitIndexed(docId, 1);
 
         var moved = SampleDocuments.copy(sections);
         moved.get(1).add(0, moved.get(1).remove(3));
-        topic.upsert(ChangeTopic.doc(docId, 2, "Move test", SampleDocuments.markdown(moved), "engineering"));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 2, "Move test", SampleDocuments.markdown(moved), "engineering")));
 
         DocumentIndexed indexed = awaitIndexed(docId, 2);
         assertThat(indexed.chunksEmbedded()).isZero();
@@ -132,13 +134,13 @@ class IngestPipelineTest {
 
     @Test
     void aRolesOnlyChangeEmbedsNothingAndMovesAccessToTheNewRole() {
-        String docId = ChangeTopic.newDocId("acl");
+        String docId = DocumentChanges.newDocId("acl");
         String content = SampleDocuments.markdown(SampleDocuments.paragraphs(docId, 2, 2));
-        topic.upsert(ChangeTopic.doc(docId, 1, "ACL test", content, "finance"));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 1, "ACL test", content, "finance")));
         awaitIndexed(docId, 1);
         assertThat(probe.chunksVisibleTo(docId, "finance")).hasSize(4);
 
-        topic.upsert(ChangeTopic.doc(docId, 2, "ACL test", content, "hr"));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 2, "ACL test", content, "hr")));
 
         DocumentIndexed indexed = awaitIndexed(docId, 2);
         assertThat(indexed.chunksEmbedded()).isZero();
@@ -150,12 +152,12 @@ class IngestPipelineTest {
 
     @Test
     void aShorterVersionDeletesTheChunksBeyondItsEnd() {
-        String docId = ChangeTopic.newDocId("shrink");
+        String docId = DocumentChanges.newDocId("shrink");
         var sections = SampleDocuments.paragraphs(docId, 2, 3);
-        topic.upsert(ChangeTopic.doc(docId, 1, "Shrink test", SampleDocuments.markdown(sections), "hr"));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 1, "Shrink test", SampleDocuments.markdown(sections), "hr")));
         awaitIndexed(docId, 1);
 
-        topic.upsert(ChangeTopic.doc(docId, 2, "Shrink test", SampleDocuments.markdown(sections.subList(0, 1)), "hr"));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 2, "Shrink test", SampleDocuments.markdown(sections.subList(0, 1)), "hr")));
 
         assertThat(awaitIndexed(docId, 2).chunksEmbedded()).isZero();
         assertThat(probe.chunks(docId)).extracting(IndexProbe.ChunkObject::index).containsExactly(0, 1, 2);
@@ -163,11 +165,11 @@ class IngestPipelineTest {
 
     @Test
     void aDeleteEventRemovesEveryChunkAndKeepsATombstone() {
-        String docId = ChangeTopic.newDocId("delete");
-        topic.upsert(ChangeTopic.doc(docId, 1, "Delete test", "First paragraph.\n\nSecond.", "hr"));
+        String docId = DocumentChanges.newDocId("delete");
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 1, "Delete test", "First paragraph.\n\nSecond.", "hr")));
         awaitIndexed(docId, 1);
 
-        topic.delete(docId, 2);
+        topic.send(DocumentChanges.delete(docId, 2));
 
         DocumentIndexed indexed = awaitIndexed(docId, 2);
         assertThat(indexed.op()).isEqualTo(DocumentIndexed.Op.DELETED);
@@ -178,8 +180,8 @@ class IngestPipelineTest {
         assertThat(tombstone.version()).isEqualTo(2);
 
         // an upsert older than the delete, arriving late, stays deleted
-        topic.upsert(ChangeTopic.doc(docId, 1, "Delete test", "Resurrected paragraph.", "hr"));
-        topic.upsert(ChangeTopic.doc(docId, 3, "Delete test", "Recreated paragraph.", "hr"));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 1, "Delete test", "Resurrected paragraph.", "hr")));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 3, "Delete test", "Recreated paragraph.", "hr")));
         assertThat(awaitIndexed(docId, 3).chunkCount()).isEqualTo(1);
         assertThat(probe.chunks(docId)).singleElement().extracting(IndexProbe.ChunkObject::text)
                 .isEqualTo("Delete test\n\nRecreated paragraph.");
@@ -187,11 +189,11 @@ class IngestPipelineTest {
 
     @Test
     void aKafkaTombstoneDeletesWhateverVersionIsIndexed() {
-        String docId = ChangeTopic.newDocId("tombstone");
-        topic.upsert(ChangeTopic.doc(docId, 7, "Tombstone test", "Only paragraph.", "hr"));
+        String docId = DocumentChanges.newDocId("tombstone");
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 7, "Tombstone test", "Only paragraph.", "hr")));
         awaitIndexed(docId, 7);
 
-        topic.tombstone(docId);
+        topic.send(DocumentChanges.tombstone(docId));
 
         DocumentIndexed indexed = awaitIndexed(docId, 7, DocumentIndexed.Op.DELETED);
         assertThat(indexed.chunkCount()).isZero();
@@ -201,12 +203,12 @@ class IngestPipelineTest {
 
     @Test
     void duplicatesAndOlderVersionsAreIgnored() {
-        String docId = ChangeTopic.newDocId("order");
+        String docId = DocumentChanges.newDocId("order");
         double ignoredBefore = counter("tailor_ingest_events_total{outcome=\"ignored\"");
-        topic.upsert(ChangeTopic.doc(docId, 2, "Order test", "Version two.", "hr"));
-        topic.upsert(ChangeTopic.doc(docId, 1, "Order test", "Version one.", "hr"));
-        topic.upsert(ChangeTopic.doc(docId, 2, "Order test", "Version two, replayed.", "hr"));
-        topic.upsert(ChangeTopic.doc(docId, 3, "Order test", "Version three.", "hr"));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 2, "Order test", "Version two.", "hr")));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 1, "Order test", "Version one.", "hr")));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 2, "Order test", "Version two, replayed.", "hr")));
+        topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 3, "Order test", "Version three.", "hr")));
 
         awaitIndexed(docId, 3);
 
@@ -220,9 +222,9 @@ class IngestPipelineTest {
 
     @Test
     void changesPublishedTogetherAreAppliedInEachDocumentsOrder() {
-        String a = ChangeTopic.newDocId("burst-a");
-        String b = ChangeTopic.newDocId("burst-b");
-        String c = ChangeTopic.newDocId("burst-c");
+        String a = DocumentChanges.newDocId("burst-a");
+        String b = DocumentChanges.newDocId("burst-b");
+        String c = DocumentChanges.newDocId("burst-c");
         var aSections = SampleDocuments.paragraphs(a, 1, 3);
         var aEdited = SampleDocuments.copy(aSections);
         aEdited.get(0).set(1, aEdited.get(0).get(1) + " Burstedit.");
@@ -230,14 +232,14 @@ class IngestPipelineTest {
         String bContent = SampleDocuments.markdown(bSections);
 
         // interleaved the way a busy producer would publish them; each document's changes in its order
-        topic.sendTogether(List.of(
-                ChangeTopic.upsertRecord(ChangeTopic.doc(a, 1, "Burst A", SampleDocuments.markdown(aSections), "hr")),
-                ChangeTopic.upsertRecord(ChangeTopic.doc(b, 1, "Burst B", bContent, "finance")),
-                ChangeTopic.upsertRecord(ChangeTopic.doc(c, 1, "Burst C", "Only paragraph.", "public")),
-                ChangeTopic.upsertRecord(ChangeTopic.doc(a, 2, "Burst A", SampleDocuments.markdown(aEdited), "hr")),
-                ChangeTopic.upsertRecord(ChangeTopic.doc(b, 2, "Burst B", bContent, "hr")),
-                ChangeTopic.tombstoneRecord(a),
-                ChangeTopic.upsertRecord(ChangeTopic.doc(b, 3, "Burst B",
+        topic.send(List.of(
+                DocumentChanges.upsert(DocumentChanges.doc(a, 1, "Burst A", SampleDocuments.markdown(aSections), "hr")),
+                DocumentChanges.upsert(DocumentChanges.doc(b, 1, "Burst B", bContent, "finance")),
+                DocumentChanges.upsert(DocumentChanges.doc(c, 1, "Burst C", "Only paragraph.", "public")),
+                DocumentChanges.upsert(DocumentChanges.doc(a, 2, "Burst A", SampleDocuments.markdown(aEdited), "hr")),
+                DocumentChanges.upsert(DocumentChanges.doc(b, 2, "Burst B", bContent, "hr")),
+                DocumentChanges.tombstone(a),
+                DocumentChanges.upsert(DocumentChanges.doc(b, 3, "Burst B",
                         SampleDocuments.markdown(bSections.subList(0, 1)), "hr"))));
 
         awaitIndexed(a, 2, DocumentIndexed.Op.DELETED);
@@ -260,7 +262,7 @@ class IngestPipelineTest {
 
     @Test
     void aBinaryModeEventIsIndexedLikeAStructuredOne() {
-        String docId = ChangeTopic.newDocId("binary");
+        String docId = DocumentChanges.newDocId("binary");
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_id", bytes("binary-" + docId));
@@ -271,7 +273,7 @@ class IngestPipelineTest {
         String data = "{\"docId\":\"" + docId + "\",\"version\":1,\"title\":\"Binary\",\"content\":\"Binary mode body.\","
                 + "\"allowedRoles\":[\"public\"]}";
 
-        topic.send(docId, bytes(data), headers);
+        topic.send(new ProducerRecord<>(Topics.DOCS_CHANGES, null, docId, bytes(data), headers));
 
         DocumentIndexed indexed = awaitIndexed(docId, 1);
         assertThat(indexed.eventTime()).isEqualTo("2026-01-01T00:00:00Z");

@@ -7,6 +7,7 @@ import dev.tailor.contracts.DocumentDeleted;
 import dev.tailor.contracts.DocumentEventTypes;
 import dev.tailor.contracts.DocumentUpserted;
 import dev.tailor.ingest.config.IngestConfig;
+import dev.tailor.ingest.index.DocumentChange;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;

@@ -1,5 +1,7 @@
 package dev.tailor.ingest.events;
 
+import dev.tailor.ingest.index.DocumentChange;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.tailor.ingest.events;
 import dev.tailor.contracts.DocumentIndexed;
 import dev.tailor.ingest.config.IngestConfig;
 import dev.tailor.ingest.health.IndexAvailability;
+import dev.tailor.ingest.index.DocumentChange;
 import dev.tailor.ingest.index.DocumentIndexer;
 import dev.tailor.ingest.index.IngestMetrics;
 import dev.tailor.ingest.index.IngestMetrics.Outcome;

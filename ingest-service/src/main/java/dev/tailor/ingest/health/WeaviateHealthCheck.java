@@ -1,6 +1,6 @@
 package dev.tailor.ingest.health;
 
-import dev.tailor.ingest.config.WeaviateConfig;
+import dev.tailor.runtime.weaviate.WeaviateConfig;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -6,8 +6,7 @@ import dev.tailor.ingest.chunking.Chunk;
 import dev.tailor.ingest.chunking.ContentHash;
 import dev.tailor.ingest.chunking.StructuredChunker;
 import dev.tailor.ingest.config.IngestConfig;
-import dev.tailor.ingest.embedding.ChunkEmbedder;
-import dev.tailor.ingest.events.DocumentChange;
+import dev.tailor.runtime.embedding.IndexEmbedding;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -38,11 +37,11 @@ public class DocumentIndexer {
     }
 
     private final DocumentIndex index;
-    private final ChunkEmbedder embedder;
+    private final IndexEmbedding embedder;
     private final StructuredChunker chunker;
     private final IngestMetrics metrics;
 
-    DocumentIndexer(DocumentIndex index, ChunkEmbedder embedder, IngestMetrics metrics, IngestConfig config) {
+    DocumentIndexer(DocumentIndex index, IndexEmbedding embedder, IngestMetrics metrics, IngestConfig config) {
         this.index = index;
         this.embedder = embedder;
         this.metrics = metrics;

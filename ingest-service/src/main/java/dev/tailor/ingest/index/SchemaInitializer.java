@@ -1,10 +1,10 @@
 package dev.tailor.ingest.index;
 
 import dev.tailor.contracts.IndexModel;
-import dev.tailor.contracts.WeaviateSchema;
-import dev.tailor.contracts.WeaviateSchema.IndexModelMismatch;
-import dev.tailor.ingest.config.EmbeddingConfig;
-import dev.tailor.ingest.config.WeaviateConfig;
+import dev.tailor.runtime.embedding.IndexEmbedding;
+import dev.tailor.runtime.weaviate.IndexSchema;
+import dev.tailor.runtime.weaviate.IndexSchema.IndexModelMismatch;
+import dev.tailor.runtime.weaviate.WeaviateConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,23 +24,23 @@ public class SchemaInitializer {
     private static final Logger LOG = Logger.getLogger(SchemaInitializer.class);
 
     private final WeaviateClient client;
-    private final EmbeddingConfig embedding;
+    private final IndexEmbedding embedding;
     private final Duration startupWait;
 
-    SchemaInitializer(WeaviateClient client, EmbeddingConfig embedding, WeaviateConfig weaviate) {
+    SchemaInitializer(WeaviateClient client, IndexEmbedding embedding, WeaviateConfig weaviate) {
         this.client = client;
         this.embedding = embedding;
         this.startupWait = weaviate.startupWait();
     }
 
     // Runs before the Kafka consumer starts (messaging starts at a later priority), so no event is processed
-    // against a missing or foreign schema.
+    // against a missing or foreign schema; it also loads the embedding model, which the first event would wait for.
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        IndexModel model = new IndexModel(embedding.modelName(), embedding.dimension());
+        IndexModel model = embedding.indexModel();
         long deadline = System.nanoTime() + startupWait.toNanos();
         while (true) {
             try {
-                WeaviateSchema.ensure(client, model);
+                IndexSchema.ensure(client, model);
                 LOG.infof("Weaviate index ready for embedding model %s", model);
                 return;
             } catch (IndexModelMismatch e) {

@@ -3,6 +3,7 @@ package dev.tailor.ingest.rest;
 import dev.tailor.contracts.Roles;
 import dev.tailor.ingest.index.DocumentIndex;
 import dev.tailor.ingest.index.IndexUnavailableException;
+import dev.tailor.runtime.rest.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,13 +36,11 @@ public class DocumentResource {
         try {
             return index.document(docId)
                     .map(d -> Response.ok(new DocumentStatus(d.docId(), d.version(), d.deleted(), d.title(),
-                            d.allowedRoles(), d.chunkCount(), d.tokenCount(), d.contentHash(), d.updatedAt())))
-                    .orElseGet(() -> Response.status(Response.Status.NOT_FOUND)
-                            .entity(new ErrorResponse("document '" + docId + "' is not in the index")))
-                    .build();
+                            d.allowedRoles(), d.chunkCount(), d.tokenCount(), d.contentHash(), d.updatedAt())).build())
+                    .orElseGet(() -> Problem.of(Response.Status.NOT_FOUND, "document '" + docId + "' is not in the index")
+                            .toResponse());
         } catch (IndexUnavailableException e) {
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .entity(new ErrorResponse("the index is unavailable: " + e.getMessage())).build();
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the index is unavailable: " + e.getMessage()).toResponse();
         }
     }
 }

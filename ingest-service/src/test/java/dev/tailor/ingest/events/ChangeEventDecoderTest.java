@@ -1,5 +1,6 @@
 package dev.tailor.ingest.events;
 
+import dev.tailor.ingest.index.DocumentChange;
 import dev.tailor.contracts.DocumentChangeEvents;
 import dev.tailor.contracts.DocumentDeleted;
 import dev.tailor.contracts.DocumentUpserted;

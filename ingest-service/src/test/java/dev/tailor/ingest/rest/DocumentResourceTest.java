@@ -1,9 +1,10 @@
 package dev.tailor.ingest.rest;
 
 import dev.tailor.ingest.index.DocumentIndex;
-import dev.tailor.ingest.support.ChangeTopic;
+import dev.tailor.testsupport.DocumentChanges;
+import dev.tailor.testsupport.TopicWriter;
 import dev.tailor.ingest.support.ConsumerWarmup;
-import dev.tailor.ingest.support.Tokens;
+import dev.tailor.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,10 @@ class DocumentResourceTest {
 
     @Test
     void anAdministratorSeesTheIndexedVersionChunkCountAndRoles() throws Exception {
-        String docId = ChangeTopic.newDocId("rest");
-        try (ChangeTopic topic = new ChangeTopic()) {
+        String docId = DocumentChanges.newDocId("rest");
+        try (TopicWriter topic = new TopicWriter()) {
             ConsumerWarmup.await(topic, index);
-            topic.upsert(ChangeTopic.doc(docId, 4, "REST test", "One.\n\n# Two\n\nTwo.", "finance"));
+            topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 4, "REST test", "One.\n\n# Two\n\nTwo.", "finance")));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> index.document(docId).isPresent());
 
@@ -44,11 +45,21 @@ class DocumentResourceTest {
     }
 
     @Test
-    void anUnknownDocumentIsA404WithAMessage() {
+    void anUnknownDocumentIsA404WithProblemDetails() {
         given().auth().oauth2(Tokens.of("admin"))
                 .get("/api/v1/documents/{docId}", "never-indexed-document")
-                .then().statusCode(404)
-                .body("error", containsString("never-indexed-document"));
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404)).body("title", equalTo("Not Found"))
+                .body("detail", containsString("never-indexed-document"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesErrorsAsProblemDetails() {
+        given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("components.schemas.Problem.properties.detail.type", equalTo("string"))
+                .body("paths.'/api/v1/documents/{docId}'.get.responses.'404'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"));
     }
 
     @Test

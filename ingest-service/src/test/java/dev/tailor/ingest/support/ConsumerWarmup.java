@@ -1,11 +1,12 @@
 package dev.tailor.ingest.support;
 
 import dev.tailor.ingest.index.DocumentIndex;
-
+import dev.tailor.testsupport.Awaits;
+import dev.tailor.testsupport.DocumentChanges;
+import dev.tailor.testsupport.TopicWriter;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * A test consumer group is new at every run and starts at the end of the topic once its partitions are assigned;
@@ -19,24 +20,16 @@ public final class ConsumerWarmup {
     private ConsumerWarmup() {
     }
 
-    public static synchronized void await(ChangeTopic topic, DocumentIndex index) throws InterruptedException {
+    public static synchronized void await(TopicWriter topic, DocumentIndex index) {
         String group = ConfigProvider.getConfig().getValue("mp.messaging.incoming.docs-changes.group.id", String.class);
         if (group.equals(warmGroup)) {
             return;
         }
-        String probe = ChangeTopic.newDocId("warmup");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        long version = 1;
-        while (Instant.now().isBefore(deadline)) {
-            topic.upsert(ChangeTopic.doc(probe, version++, "Warm-up probe", "Probe paragraph.", "tailor-admin"));
-            for (int i = 0; i < 20; i++) {
-                Thread.sleep(250);
-                if (index.document(probe).isPresent()) {
-                    warmGroup = group;
-                    return;
-                }
-            }
-        }
-        throw new IllegalStateException("ingest-service consumed no probe within 90 s: is Kafka reachable?");
+        String probe = DocumentChanges.newDocId("warmup");
+        Awaits.repeatUntil("ingest-service consumes a probe (is Kafka reachable?)", Duration.ofSeconds(90),
+                Duration.ofSeconds(5), version -> topic.send(DocumentChanges.upsert(DocumentChanges.doc(probe, version,
+                        "Warm-up probe", "Probe paragraph.", "tailor-admin"))),
+                () -> index.document(probe).isPresent());
+        warmGroup = group;
     }
 }

@@ -1,10 +1,10 @@
-package dev.tailor.ingest.events;
+package dev.tailor.ingest.index;
 
 import dev.tailor.contracts.DocumentUpserted;
 
 import java.time.Instant;
 
-/** A validated change from {@code docs.changes}. */
+/** A validated change from {@code docs.changes}, to apply to the index. */
 public interface DocumentChange {
 
     String docId();
