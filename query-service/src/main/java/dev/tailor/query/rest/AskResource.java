@@ -4,7 +4,6 @@ import dev.tailor.query.answering.QuestionAnswering;
 import dev.tailor.query.config.QueryConfig;
 import dev.tailor.query.rest.dto.AskRequest;
 import dev.tailor.query.rest.dto.AskResponse;
-import dev.tailor.query.rest.dto.ErrorResponse;
 import dev.tailor.query.routing.Strategy;
 import dev.tailor.query.security.CurrentUser;
 import io.quarkus.security.Authenticated;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -48,13 +46,10 @@ public class AskResource {
             @ExampleObject(name = "rag", value = "{\"question\": \"How often does the on-call pager rotate?\", \"topK\": 5, \"strategy\": \"rag\"}"),
             @ExampleObject(name = "auto", value = "{\"question\": \"What is the travel expense limit?\", \"strategy\": \"auto\"}")}))
     @APIResponse(responseCode = "200", description = "The answer; model is extractive when no chat model is configured")
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
-    @APIResponse(responseCode = "409", description = "strategy finetuned, but no fine-tuned model may answer you",
-            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-    @APIResponse(responseCode = "503", description = "The index or the chat model is unavailable",
-            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "409", description = "strategy finetuned, but no fine-tuned model may answer you")
+    @APIResponse(responseCode = "503", description = "The index or the chat model is unavailable")
     public AskResponse ask(@Valid @NotNull(message = "a JSON body is required") AskRequest request) {
         int topK = request.topK() == null ? config.retrieval().defaultTopK() : request.topK();
         Strategy strategy = request.strategy() == null ? Strategy.RAG

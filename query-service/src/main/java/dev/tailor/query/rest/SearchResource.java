@@ -2,7 +2,6 @@ package dev.tailor.query.rest;
 
 import dev.tailor.query.answering.QuestionAnswering;
 import dev.tailor.query.config.QueryConfig;
-import dev.tailor.query.rest.dto.ErrorResponse;
 import dev.tailor.query.rest.dto.SearchRequest;
 import dev.tailor.query.rest.dto.SearchResponse;
 import dev.tailor.query.rest.dto.SearchResult;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -48,11 +46,9 @@ public class SearchResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "search",
             value = "{\"query\": \"on-call pager rotation\", \"topK\": 5}")))
     @APIResponse(responseCode = "200", description = "Best passages first")
-    @APIResponse(responseCode = "400", description = "Invalid request",
-            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
-    @APIResponse(responseCode = "503", description = "The index is unavailable or built by another embedding model",
-            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @APIResponse(responseCode = "503", description = "The index is unavailable or built by another embedding model")
     public SearchResponse search(@Valid @NotNull(message = "a JSON body is required") SearchRequest request) {
         int topK = request.topK() == null ? config.retrieval().defaultTopK() : request.topK();
         return new SearchResponse(answering.search(request.query(), topK, user.roles()).stream()

@@ -1,5 +1,6 @@
 package dev.tailor.query.retrieval;
 
+import dev.tailor.runtime.embedding.IndexEmbedding;
 import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.Props;
 import dev.tailor.query.config.QueryConfig;
@@ -29,12 +30,12 @@ public class ChunkRetriever {
     private static final Logger LOG = Logger.getLogger(ChunkRetriever.class);
 
     private final CollectionHandle<Map<String, Object>> chunks;
-    private final QuestionEmbedder embedder;
+    private final IndexEmbedding embedder;
     private final IndexGuard guard;
     private final QueryConfig config;
     private final QueryMeters meters;
 
-    ChunkRetriever(WeaviateClient client, QuestionEmbedder embedder, IndexGuard guard, QueryConfig config,
+    ChunkRetriever(WeaviateClient client, IndexEmbedding embedder, IndexGuard guard, QueryConfig config,
                    QueryMeters meters) {
         this.chunks = client.collections.use(WeaviateSchema.CHUNK);
         this.embedder = embedder;

@@ -1,6 +1,7 @@
 package dev.tailor.query.retrieval;
 
-import dev.tailor.contracts.WeaviateSchema;
+import dev.tailor.runtime.weaviate.IndexSchema;
+import dev.tailor.runtime.embedding.IndexEmbedding;
 import dev.tailor.query.config.QueryConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.weaviate.client6.v1.api.WeaviateClient;
@@ -24,14 +25,14 @@ public class IndexGuard {
     private static final Logger LOG = Logger.getLogger(IndexGuard.class);
 
     private final WeaviateClient client;
-    private final QuestionEmbedder embedder;
+    private final IndexEmbedding embedder;
     private final QueryConfig config;
     private final Clock clock = Clock.systemUTC();
 
     private volatile Optional<String> problem = Optional.of("the index has not been checked yet");
     private volatile Instant lastCheck = Instant.EPOCH;
 
-    IndexGuard(WeaviateClient client, QuestionEmbedder embedder, QueryConfig config) {
+    IndexGuard(WeaviateClient client, IndexEmbedding embedder, QueryConfig config) {
         this.client = client;
         this.embedder = embedder;
         this.config = config;
@@ -45,12 +46,12 @@ public class IndexGuard {
     public synchronized Optional<String> check() {
         lastCheck = clock.instant();
         try {
-            WeaviateSchema.verify(client, embedder.indexModel());
+            IndexSchema.verify(client, embedder.indexModel());
             if (problem.isPresent()) {
                 LOG.infof("serving the index built with %s", embedder.indexModel());
             }
             problem = Optional.empty();
-        } catch (WeaviateSchema.IndexModelMismatch e) {
+        } catch (IndexSchema.IndexModelMismatch e) {
             LOG.error(e.getMessage());
             problem = Optional.of(e.getMessage());
         } catch (Exception e) {

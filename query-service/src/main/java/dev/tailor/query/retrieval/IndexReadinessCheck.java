@@ -1,5 +1,6 @@
 package dev.tailor.query.retrieval;
 
+import dev.tailor.runtime.embedding.IndexEmbedding;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -11,9 +12,9 @@ import org.eclipse.microprofile.health.Readiness;
 public class IndexReadinessCheck implements HealthCheck {
 
     private final IndexGuard guard;
-    private final QuestionEmbedder embedder;
+    private final IndexEmbedding embedder;
 
-    IndexReadinessCheck(IndexGuard guard, QuestionEmbedder embedder) {
+    IndexReadinessCheck(IndexGuard guard, IndexEmbedding embedder) {
         this.guard = guard;
         this.embedder = embedder;
     }

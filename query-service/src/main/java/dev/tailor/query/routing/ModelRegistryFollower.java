@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tailor.contracts.ModelPromotion;
 import dev.tailor.contracts.Topics;
 import dev.tailor.query.config.QueryConfig;
+import dev.tailor.runtime.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,11 +18,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -38,14 +38,13 @@ public class ModelRegistryFollower {
     private final AtomicBoolean running = new AtomicBoolean();
     private final QueryConfig config;
     private final ObjectMapper mapper;
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
-    ModelRegistryFollower(QueryConfig config, ObjectMapper mapper,
-                          @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    ModelRegistryFollower(QueryConfig config, ObjectMapper mapper, KafkaClients clients) {
         this.config = config;
         this.mapper = mapper;
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
     }
 
     @Produces
@@ -105,14 +104,12 @@ public class ModelRegistryFollower {
         }
     }
 
-    private Properties consumerProperties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-service-models-registry");
-        return p;
+    private Map<String, Object> consumerProperties() {
+        return clients.settings(Map.of(
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.CLIENT_ID_CONFIG, "query-service-models-registry"));
     }
 
     private static void sleep(long millis) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tailor.query.support.DemoCorpus;
-import dev.tailor.query.support.Tokens;
+import dev.tailor.testsupport.Tokens;
 import dev.tailor.query.support.WireMockChat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -96,7 +96,7 @@ class ChatModelPromptTest {
                 .body(Map.of("question", "Which " + CORPUS.marker + " secret word is known?"))
                 .post("/api/v1/ask")
                 .then().statusCode(503)
-                .body("error", equalTo("model_unavailable"))
+                .body("type", equalTo("urn:tailor:problem:model_unavailable"))
                 .extract().asString();
 
         assertThat(body).contains("unavailable or timed out")

@@ -3,7 +3,7 @@ package dev.tailor.query.answering;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tailor.query.support.DemoCorpus;
-import dev.tailor.query.support.Tokens;
+import dev.tailor.testsupport.Tokens;
 import dev.tailor.query.support.WireMockChat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -5,21 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tailor.contracts.Topics;
 import dev.tailor.query.support.DemoCorpus;
 import dev.tailor.query.support.SeededIndex;
-import dev.tailor.query.support.Tokens;
+import dev.tailor.testsupport.TopicTail;
+import dev.tailor.testsupport.TopicWriter;
+import dev.tailor.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,34 +29,22 @@ class QueryMetricsTest {
     void eachAnsweredRequestPublishesAMetricWithoutQuestionOrUser() throws Exception {
         DemoCorpus corpus = new DemoCorpus();
         SeededIndex.index(corpus.docs);
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            // Read only what is published from now on: other services and tests share the topic.
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.QUERIES_METRICS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-
+        // Read only what is published from now on: other services and tests share the topic.
+        try (TopicTail metrics = new TopicTail(Topics.QUERIES_METRICS)) {
             String question = "Which " + corpus.marker + " secret word is known?";
             given().auth().oauth2(Tokens.of("carol")).contentType(ContentType.JSON)
                     .body(Map.of("query", question, "topK", 50)).post("/api/v1/search").then().statusCode(200);
             given().auth().oauth2(Tokens.of("carol")).contentType(ContentType.JSON)
                     .body(Map.of("question", question, "topK", 50)).post("/api/v1/ask").then().statusCode(200);
 
-            List<ConsumerRecord<String, String>> carols = new ArrayList<>();
+            // carol's role group is the key
+            Supplier<List<String>> carols = () -> metrics.withKey("hr,public").stream().map(r -> TopicWriter.utf8(r.value())).toList();
             ObjectMapper json = new ObjectMapper();
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    // Only records published after seekToEnd arrive; carol's role group is the key.
-                    if ("hr,public".equals(r.key())) {
-                        carols.add(r);
-                    }
-                }
-                return carols.stream().map(r -> r.value()).filter(v -> v.contains("\"endpoint\":\"ask\"")).count() >= 1
-                        && carols.stream().map(r -> r.value()).filter(v -> v.contains("\"endpoint\":\"search\"")).count() >= 1;
-            });
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    carols.get().stream().anyMatch(v -> v.contains("\"endpoint\":\"ask\""))
+                            && carols.get().stream().anyMatch(v -> v.contains("\"endpoint\":\"search\"")));
 
-            JsonNode ask = carols.stream().map(r -> read(json, r.value()))
+            JsonNode ask = carols.get().stream().map(v -> read(json, v))
                     .filter(m -> m.path("endpoint").asText().equals("ask")).findFirst().orElseThrow();
             assertThat(ask.path("roles").toString()).isEqualTo("[\"hr\",\"public\"]");
             assertThat(ask.path("strategy").asText()).isEqualTo("rag");
@@ -68,8 +52,8 @@ class QueryMetricsTest {
             assertThat(ask.path("answered").asBoolean()).isTrue();
             assertThat(ask.path("retrievedChunks").asInt()).isGreaterThanOrEqualTo(2);
             assertThat(ask.path("retrievedTokens").asLong()).isPositive();
-            for (ConsumerRecord<String, String> r : carols) {
-                assertThat(r.value()).doesNotContain(corpus.marker).doesNotContain("carol");
+            for (String metric : carols.get()) {
+                assertThat(metric).doesNotContain(corpus.marker).doesNotContain("carol");
             }
         } finally {
             SeededIndex.remove(corpus.docs);
@@ -82,14 +66,5 @@ class QueryMetricsTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static KafkaConsumer<String, String> consumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return new KafkaConsumer<>(p);
     }
 }

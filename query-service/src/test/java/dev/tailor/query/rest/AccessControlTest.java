@@ -1,7 +1,7 @@
 package dev.tailor.query.rest;
 
 import dev.tailor.query.support.DemoCorpus;
-import dev.tailor.query.support.Tokens;
+import dev.tailor.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

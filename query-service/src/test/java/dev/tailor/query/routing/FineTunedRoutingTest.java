@@ -7,7 +7,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tailor.contracts.ModelPromotion;
 import dev.tailor.contracts.Topics;
 import dev.tailor.query.support.DemoCorpus;
-import dev.tailor.query.support.Tokens;
+import dev.tailor.testsupport.Tokens;
 import dev.tailor.query.support.WireMockChat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

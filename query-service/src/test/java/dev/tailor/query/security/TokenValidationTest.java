@@ -1,6 +1,6 @@
 package dev.tailor.query.security;
 
-import dev.tailor.query.support.Tokens;
+import dev.tailor.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.jose4j.jwk.RsaJsonWebKey;
