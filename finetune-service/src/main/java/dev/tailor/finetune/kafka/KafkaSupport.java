@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.quarkus.runtime.ShutdownEvent;
+import dev.tailor.runtime.kafka.KafkaClients;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,22 +33,27 @@ public class KafkaSupport {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final String bootstrapServers;
-    private volatile KafkaProducer<String, String> producer;
+    private final KafkaClients clients;
+    private final KafkaProducer<String, String> producer;
 
-    public KafkaSupport(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    KafkaSupport(KafkaClients clients) {
+        this.clients = clients;
+        // connects on the first send
+        this.producer = new KafkaProducer<>(clients.settings(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.CLIENT_ID_CONFIG, "finetune-service")), new StringSerializer(), new StringSerializer());
     }
 
     public TopicFollower follow(String topic, Consumer<ConsumerRecord<String, String>> handler) {
-        return new TopicFollower(bootstrapServers, topic, handler).start();
+        return new TopicFollower(clients.settings(TopicFollower.settings(topic)), topic, handler).start();
     }
 
     /** Writes a record and waits for the broker: callers rely on it being durable (a restart replays it). */
     public void send(String topic, String key, Object value) {
         try {
             String json = value == null ? null : JSON.writeValueAsString(value);
-            producer().send(new ProducerRecord<>(topic, key, json)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, key, json)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted writing to " + topic, e);
@@ -58,25 +62,8 @@ public class KafkaSupport {
         }
     }
 
-    private KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "finetune-service");
-                    producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-                }
-            }
-        }
-        return producer;
-    }
-
-    void close(@Observes ShutdownEvent event) {
-        if (producer != null) {
-            producer.close();
-        }
+    @PreDestroy
+    void close() {
+        producer.close();
     }
 }

@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -33,22 +32,28 @@ public final class TopicFollower implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public TopicFollower(String bootstrapServers, String topic, Consumer<ConsumerRecord<String, String>> handler) {
+    /**
+     * @param settings the consumer's settings: the service's Kafka client settings and {@link #settings(String)}
+     */
+    public TopicFollower(Map<String, Object> settings, String topic, Consumer<ConsumerRecord<String, String>> handler) {
         this.topic = topic;
         this.handler = handler;
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "finetune-follower-" + topic);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        // Followers feed statistics and schedules that act in minutes: fetching at most twice a second, in batches,
-        // costs the broker one fetch per half second instead of one per produced batch.
-        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
         this.thread = new Thread(this::run, "follow-" + topic);
         this.thread.setDaemon(true);
+    }
+
+    /** What a follower of {@code topic} sets on top of the service's Kafka client settings. */
+    static Map<String, Object> settings(String topic) {
+        return Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.CLIENT_ID_CONFIG, "finetune-follower-" + topic,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000",
+                // Followers feed statistics and schedules that act in minutes: fetching at most twice a second, in
+                // batches, costs the broker one fetch per half second instead of one per produced batch.
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
     }
 
     public TopicFollower start() {

@@ -7,6 +7,7 @@ import dev.tailor.finetune.jobs.JobStore;
 import dev.tailor.finetune.registry.ModelRegistry;
 import dev.tailor.finetune.schedule.TrainingTrigger;
 import dev.tailor.finetune.schedule.TrainingTrigger.Outcome;
+import dev.tailor.runtime.rest.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -59,15 +60,15 @@ public class GroupsResource {
             return Response.accepted(s.job()).build();
         }
         if (outcome instanceof Outcome.UnknownGroup u) {
-            return Response.status(404).entity(new Problem("no permission group " + u.groupId()
-                    + "; GET /api/v1/groups lists them", List.of(), null)).build();
+            return Problem.of(Response.Status.NOT_FOUND, "no permission group " + u.groupId()
+                    + "; GET /api/v1/groups lists them").toResponse();
         }
         if (outcome instanceof Outcome.AlreadyRunning a) {
-            return Response.status(409).entity(new Problem("group " + id + " already has a run in progress",
-                    List.of(), a.job())).build();
+            return Problem.of(Response.Status.CONFLICT, "group " + id + " already has a run in progress")
+                    .with("job", a.job()).toResponse();
         }
         Outcome.NotEligible n = (Outcome.NotEligible) outcome;
-        return Response.status(422).entity(new Problem("group " + id + " is not eligible for training",
-                n.reasons(), null)).build();
+        return Problem.of(422, "group " + id + " is not eligible for training")
+                .with("reasons", n.reasons()).toResponse();
     }
 }

@@ -4,6 +4,7 @@ import dev.tailor.contracts.Roles;
 import dev.tailor.finetune.jobs.JobRecord;
 import dev.tailor.finetune.jobs.JobRunner;
 import dev.tailor.finetune.jobs.JobStore;
+import dev.tailor.runtime.rest.Problem;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Response;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +47,7 @@ public class JobsResource {
         } catch (java.util.NoSuchElementException e) {
             throw new NotFoundException(e.getMessage());
         } catch (IllegalStateException e) {
-            return Response.status(409).entity(new Problem(e.getMessage(), List.of(), jobs.find(id).orElse(null))).build();
+            return Problem.of(Response.Status.CONFLICT, e.getMessage()).with("job", jobs.find(id).orElse(null)).toResponse();
         }
     }
 
