@@ -4,7 +4,7 @@ import dev.tailor.contracts.DocumentChangeEvents;
 import dev.tailor.contracts.ObjectIds;
 import dev.tailor.contracts.Topics;
 import dev.tailor.contracts.WeaviateSchema;
-import dev.tailor.tools.Stack;
+import dev.tailor.testsupport.Stack;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

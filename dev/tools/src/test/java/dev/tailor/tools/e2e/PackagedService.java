@@ -1,6 +1,6 @@
 package dev.tailor.tools.e2e;
 
-import dev.tailor.tools.Stack;
+import dev.tailor.testsupport.Stack;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,9 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One Tailor service run as users run it, {@code java -jar <service>/target/quarkus-app/quarkus-run.jar}, on a
@@ -59,25 +60,21 @@ final class PackagedService implements AutoCloseable {
         return new PackagedService(name, port, pb.start(), log);
     }
 
-    PackagedService awaitReady() throws Exception {
+    PackagedService awaitReady() {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
-            }
-            try {
-                var response = http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException notListeningYet) {
-                // keep polling until the deadline
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + "; see " + log.toAbsolutePath());
+        await(name + " ready (see " + log.toAbsolutePath() + ")").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+                    }
+                    try {
+                        return http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    } catch (IOException notListeningYet) {
+                        return false;
+                    }
+                });
+        return this;
     }
 
     URI uri(String path) {

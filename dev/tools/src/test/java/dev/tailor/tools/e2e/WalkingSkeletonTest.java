@@ -2,15 +2,11 @@ package dev.tailor.tools.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tailor.contracts.DocumentChangeEvents;
 import dev.tailor.contracts.DocumentUpserted;
-import dev.tailor.contracts.Topics;
-import dev.tailor.tools.Stack;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import dev.tailor.testsupport.Awaits;
+import dev.tailor.testsupport.DocumentChanges;
+import dev.tailor.testsupport.Tokens;
+import dev.tailor.testsupport.TopicWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Every hop real: a CloudEvent on Kafka is embedded by the packaged ingest-service into Weaviate, and the packaged
@@ -66,37 +59,27 @@ class WalkingSkeletonTest {
     void aPublishedDocumentIsFoundByItsReadersOnly() throws Exception {
         String marker = "zephyrquill" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
         String docId = "e2e-" + marker;
-        String bob = Keycloak.token("bob");
+        String bob = Tokens.of("bob");
 
         // Until its partitions are assigned, a group starting at the end of the topic may miss an event; versions
-        // make republishing harmless, so publish again (newer version) until the document is found.
-        AtomicLong version = new AtomicLong();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(5)).until(() -> {
-            publish(new DocumentUpserted(docId, version.incrementAndGet(), "Finance close checklist " + marker,
-                    "# Month-end close\n\nThe " + marker + " reconciliation runs on the third working day of each month.\n",
-                    "text/markdown", List.of("finance"), "e2e", null, Map.of()));
-            return awaitFound(bob, marker, docId, Duration.ofSeconds(4));
-        });
+        // make republishing harmless, so publish again (newer version) every 4 s until the document is found.
+        try (TopicWriter topic = new TopicWriter()) {
+            Awaits.repeatUntil("bob finds the document", Duration.ofSeconds(120), Duration.ofSeconds(4),
+                    version -> topic.send(DocumentChanges.upsert(new DocumentUpserted(docId, version,
+                            "Finance close checklist " + marker,
+                            "# Month-end close\n\nThe " + marker + " reconciliation runs on the third working day of each month.\n",
+                            "text/markdown", List.of("finance"), "e2e", null, Map.of()))),
+                    () -> docIdsFound(bob, marker).contains(docId));
+        }
 
-        assertThat(docIdsFound(Keycloak.token("alice"), marker)).doesNotContain(docId);
-        assertThat(docIdsFound(Keycloak.token("dave"), marker)).doesNotContain(docId);
+        assertThat(docIdsFound(Tokens.of("alice"), marker)).doesNotContain(docId);
+        assertThat(docIdsFound(Tokens.of("dave"), marker)).doesNotContain(docId);
     }
 
     @Test
     void searchWithoutATokenIsRejected() throws Exception {
         var response = HTTP.send(searchRequest(null, "anything"), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
-    }
-
-    private static boolean awaitFound(String token, String text, String docId, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        do {
-            if (docIdsFound(token, text).contains(docId)) {
-                return true;
-            }
-            Thread.sleep(250);
-        } while (System.nanoTime() < deadline);
-        return false;
     }
 
     private static List<String> docIdsFound(String token, String text) throws Exception {
@@ -117,16 +100,5 @@ class WalkingSkeletonTest {
             builder.header("Authorization", "Bearer " + token);
         }
         return builder.build();
-    }
-
-    private static void publish(DocumentUpserted document) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.fromEnvironment().kafkaBootstrap());
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            var record = new ProducerRecord<>(Topics.DOCS_CHANGES, document.docId(),
-                    DocumentChangeEvents.structured(DocumentChangeEvents.upserted(document)));
-            record.headers().add("content-type", DocumentChangeEvents.STRUCTURED_CONTENT_TYPE.getBytes());
-            producer.send(record).get();
-        }
     }
 }

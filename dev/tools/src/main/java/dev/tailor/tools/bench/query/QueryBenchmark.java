@@ -1,11 +1,11 @@
 package dev.tailor.tools.bench.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tailor.contracts.IndexEmbedding;
+import dev.tailor.runtime.embedding.IndexEmbedding;
 import dev.tailor.contracts.Roles;
 import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.Props;
-import dev.tailor.tools.Stack;
+import dev.tailor.testsupport.Stack;
 import dev.tailor.tools.bench.CpuUsage;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.CollectionHandle;
