@@ -6,6 +6,7 @@ import dev.tailor.contracts.Roles;
 import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.Props;
 import dev.tailor.testsupport.Stack;
+import dev.tailor.testsupport.Tokens;
 import dev.tailor.tools.bench.CpuUsage;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.CollectionHandle;
@@ -19,11 +20,9 @@ import io.weaviate.client6.v1.api.collections.query.Metadata;
 import io.weaviate.client6.v1.api.collections.query.NearVector;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -100,7 +99,7 @@ public final class QueryBenchmark {
     // ---------------------------------------------------------------- (a) service vs raw Weaviate
 
     static void endToEnd(Stack stack, WeaviateClient weaviate, String queryUrl, int requests, int concurrency) throws Exception {
-        String token = token(stack.oidcIssuer(), "alice");
+        String token = Tokens.fetch(stack.oidcIssuer(), "tailor-gateway", "alice", "alice");
         List<String> roles = List.of("engineering", Roles.PUBLIC);
         // The raw client embeds like the service does: the same model on an executor of the service's size (2).
         var embedding = new IndexEmbedding(IndexEmbedding.DEFAULT_MODEL, 2, "raw");
@@ -147,18 +146,6 @@ public final class QueryBenchmark {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
         return 1;
-    }
-
-    static String token(String issuer, String user) throws Exception {
-        String form = "grant_type=password&client_id=tailor-gateway&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("no token from " + issuer + ": " + r.body());
-        }
-        return JSON.readTree(r.body()).get("access_token").asText();
     }
 
     // ---------------------------------------------------------------- (b) filter cost
