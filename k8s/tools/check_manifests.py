@@ -9,15 +9,17 @@ converts). Checks, per overlay:
           RuntimeDefault, image pinned to a tag other than "latest" (or a digest); pods do not mount a service
           account token. A workload may be exempted from one rule with the annotation
           tailor.dev/policy-exempt.<rule>: <reason>; exemptions are listed in the report.
-  tailor  query-service has a PodDisruptionBudget and an HPA; finetune-service is one replica with strategy
-          Recreate; the services use the health endpoints and a startup probe; a default-deny NetworkPolicy
+  tailor  query-service has a PodDisruptionBudget and an HPA; finetune-service and model-service are one replica
+          with strategy Recreate; the services use the health endpoints and a startup probe; a default-deny NetworkPolicy
           exists; KafkaTopics match dev/infra/topics.conf; Weaviate requires an API key and every service gets
           one from a Secret; secret-looking variables come from Secrets.
   drift   every environment variable set on a service container is a configuration key the service reads,
           and every key the service requires is set. Keys are discovered from
           <service>/src/main/resources/application.properties (keys and ${VAR[:default]} references),
           @ConfigMapping interfaces (method -> kebab-case key, nested interfaces -> dotted, @WithDefault or
-          Optional -> optional), @ConfigProperty names and System.getenv("...") in <service>/src/main/java.
+          Optional -> optional, ${VAR} in a @WithDefault), @ConfigProperty names and System.getenv("...") in
+          <service>/src/main/java, and the same in the project modules the service depends on (non-test scope),
+          with their META-INF/microprofile-config.properties.
           Key -> variable follows MicroProfile Config: upper case, every non-alphanumeric character -> "_".
           QUARKUS_*, KAFKA_* and MP_MESSAGING_* are accepted as keys of Quarkus and its Kafka/messaging
           extensions; a few variables read by the JVM or the base image's run-java.sh are listed below.
@@ -30,7 +32,9 @@ import os
 import re
 import sys
 
-SERVICES = ("query-service", "ingest-service", "finetune-service")
+SERVICES = ("query-service", "ingest-service", "finetune-service", "model-service")
+# The services that read the index (model-service does not).
+WEAVIATE_CLIENTS = ("query-service", "ingest-service", "finetune-service")
 WORKLOAD_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"}
 ACCEPTED_PREFIXES = ("QUARKUS_", "KAFKA_", "MP_MESSAGING_")
 # Read by the JVM or by run-java.sh of the UBI OpenJDK runtime image Jib builds on, not by Quarkus config.
@@ -223,6 +227,11 @@ def walk_mapping(cfg, interfaces, iface, prefix, optional, naming, where, seen):
         parent = "@WithParentName" in annotations
         key = prefix if parent else (f"{prefix}.{segment}" if prefix else segment)
         has_default = "@WithDefault" in annotations
+        default_m = re.search(r'@WithDefault\s*\(\s*"((?:\\.|[^"\\])*)"', annotations)
+        if default_m:  # a default may read a public variable: @WithDefault("${WEAVIATE_URL:...}")
+            for ref, _ in split_refs(default_m.group(1)):
+                if ENV_STYLE.match(ref):
+                    cfg.env_refs[ref] = f"{where} (default of {key})"
         is_optional = bool(OPTIONAL_TYPES.match(rtype))
         inner = re.match(r"^(?:java\.util\.)?Optional<(.+)>$", rtype)
         target = (inner.group(1) if inner else rtype).split(".")[-1]
@@ -268,6 +277,32 @@ def scan_java(cfg, root):
                          naming_m.group(1) if naming_m else "KEBAB_CASE", rel, frozenset())
 
 
+POM_NS = {"m": "http://maven.apache.org/POM/4.0.0"}
+
+
+def sibling_modules(repo, module):
+    """The project's own modules that `module` uses at run time (non-test tailor dependencies), transitively."""
+    import xml.etree.ElementTree as ET
+    by_artifact = {}
+    for m in ET.parse(os.path.join(repo, "pom.xml")).getroot().findall("m:modules/m:module", POM_NS):
+        pom = os.path.join(repo, m.text.strip(), "pom.xml")
+        if os.path.exists(pom):
+            by_artifact[ET.parse(pom).getroot().findtext("m:artifactId", namespaces=POM_NS)] = m.text.strip()
+    found, todo = [], [module]
+    while todo:
+        current = todo.pop()
+        pom = os.path.join(repo, current, "pom.xml")
+        if not os.path.exists(pom):
+            continue
+        for dep in ET.parse(pom).getroot().findall("m:dependencies/m:dependency", POM_NS):
+            sibling = by_artifact.get(dep.findtext("m:artifactId", namespaces=POM_NS))
+            if sibling and dep.findtext("m:scope", "compile", POM_NS) in ("compile", "runtime") \
+                    and sibling not in found and sibling != module:
+                found.append(sibling)
+                todo.append(sibling)
+    return found
+
+
 def discover(repo, service):
     cfg = ServiceConfig(service)
     props = os.path.join(repo, service, "src/main/resources/application.properties")
@@ -275,9 +310,16 @@ def discover(repo, service):
         scan_properties(cfg, props)
     else:
         cfg.problems.append(f"{os.path.relpath(props)} not found")
-    java = os.path.join(repo, service, "src/main/java")
-    if os.path.isdir(java):
-        scan_java(cfg, java)
+    # The service's own code, then the project modules it runs with (their @ConfigMappings and their
+    # META-INF/microprofile-config.properties are read by the service too).
+    for module in [service] + sibling_modules(repo, service):
+        if module != service:
+            shared = os.path.join(repo, module, "src/main/resources/META-INF/microprofile-config.properties")
+            if os.path.exists(shared):
+                scan_properties(cfg, shared)
+        java = os.path.join(repo, module, "src/main/java")
+        if os.path.isdir(java):
+            scan_java(cfg, java)
     # A required mapping key given a value in application.properties is not required from the environment
     # (if that value is ${VAR} without default, VAR was recorded as required when the file was read).
     cfg.required = [(d, names) for d, names in cfg.required
@@ -475,6 +517,13 @@ def check_tailor(rep, objs, overlay, repo):
                   f"{w} finetune-service: strategy Recreate (never two schedulers during a rollout)")
         rep.check(not any(((h.get("spec") or {}).get("scaleTargetRef") or {}).get("name") == "finetune-service"
                           for h in by_kind(objs, "HorizontalPodAutoscaler")), f"{w} finetune-service: no HPA")
+    ms = named(objs, "Deployment", "model-service")
+    if ms:
+        spec = ms.get("spec") or {}
+        rep.check(spec.get("replicas", 1) == 1, f"{w} model-service: one replica (one writer of its ReadWriteOnce store)",
+                  f"replicas is {spec.get('replicas')}")
+        rep.check((spec.get("strategy") or {}).get("type") == "Recreate",
+                  f"{w} model-service: strategy Recreate (the old pod releases the store first)")
     rep.check(any(((p.get("spec") or {}).get("selector") or {}).get("matchLabels", {}).get(
         "app.kubernetes.io/name") == "query-service" for p in by_kind(objs, "PodDisruptionBudget")),
         f"{w} query-service: PodDisruptionBudget")
@@ -517,7 +566,7 @@ def check_tailor(rep, objs, overlay, repo):
         rep.check(env.get("AUTHENTICATION_APIKEY_ALLOWED_KEYS", ("", False))[1],
                   f"{w} weaviate: AUTHENTICATION_APIKEY_ALLOWED_KEYS from a Secret")
         rep.check(bool(wv["spec"].get("volumeClaimTemplates")), f"{w} weaviate: persistent volume claim")
-        for service in SERVICES:
+        for service in WEAVIATE_CLIENTS:
             dep = named(objs, "Deployment", service)
             if dep:
                 c = (pod_spec(dep).get("containers") or [{}])[0]
