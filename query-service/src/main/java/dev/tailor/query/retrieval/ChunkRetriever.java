@@ -1,10 +1,10 @@
 package dev.tailor.query.retrieval;
 
-import dev.tailor.runtime.embedding.IndexEmbedding;
 import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.Props;
 import dev.tailor.query.config.QueryConfig;
 import dev.tailor.query.metrics.QueryMeters;
+import dev.tailor.runtime.embedding.IndexEmbedding;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.CollectionHandle;
 import io.weaviate.client6.v1.api.collections.WeaviateObject;

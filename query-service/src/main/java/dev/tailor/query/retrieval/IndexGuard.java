@@ -1,8 +1,8 @@
 package dev.tailor.query.retrieval;
 
-import dev.tailor.runtime.weaviate.IndexSchema;
-import dev.tailor.runtime.embedding.IndexEmbedding;
 import dev.tailor.query.config.QueryConfig;
+import dev.tailor.runtime.embedding.IndexEmbedding;
+import dev.tailor.runtime.weaviate.IndexSchema;
 import io.quarkus.runtime.StartupEvent;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import jakarta.enterprise.context.ApplicationScoped;
