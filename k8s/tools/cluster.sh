@@ -26,8 +26,8 @@ cluster_log() { printf '%s\n' "k8s/validate: $*" >&2; }
 # published version builds the same code.
 go_build_scratch() {
   local dir=$1 main=$2 replaces=$3 replace_version=$4 out=$5 ldflags=$6; shift 6
-  local m
-  mkdir -p "$dir" "$out.tmp"
+  local m tmp=$out.tmp.$$   # per process: two first runs at once must not share it
+  mkdir -p "$dir" "$tmp"
   (
     set -e
     cd "$dir"
@@ -38,9 +38,9 @@ go_build_scratch() {
     { echo '//go:build tools'; echo; echo 'package tools'; echo; echo 'import ('
       for m in "$@"; do echo "	_ \"$m\""; done; echo ')'; } > tools.go
     go mod tidy
-    go build -trimpath -ldflags "$ldflags" -o "$out.tmp/" "$@"
-  ) || return 1
-  rm -rf "$out" && mv "$out.tmp" "$out"
+    go build -trimpath -ldflags "$ldflags" -o "$tmp/" "$@"
+  ) || { rm -rf "$tmp"; return 1; }
+  rm -rf "$out" && mv "$tmp" "$out"
 }
 
 cluster_build() {
@@ -205,7 +205,7 @@ java21() {
 }
 
 strimzi_crds_build() {
-  local entry cls file sum args=() java build=$WORK/build-strimzi t0=$SECONDS
+  local entry cls file sum args=() java build=$WORK/build-strimzi t0=$SECONDS out=$STRIMZI_CRDS.tmp.$$
   [ -f "$STRIMZI_CRDS/.complete" ] && return 0
   java=$(java21) || { cluster_log "FAIL: generating the Strimzi CRDs needs Java 21 or newer (set JAVA_21_HOME)"; return 1; }
   cluster_log "generating the Strimzi $STRIMZI_VERSION CRDs (Maven Central io.strimzi:api + crd-generator) into $STRIMZI_CRDS (first run only)"
@@ -232,24 +232,24 @@ POM
       -DoutputDirectory="$build/lib") >"$build/mvn.log" 2>&1; then
     tail -20 "$build/mvn.log"; cluster_log "FAIL: could not fetch io.strimzi:api/crd-generator $STRIMZI_VERSION"; return 1
   fi
-  rm -rf "$STRIMZI_CRDS.tmp" && mkdir -p "$STRIMZI_CRDS.tmp"
+  rm -rf "$out" && mkdir -p "$out"
   for entry in $STRIMZI_CRD_FILES; do
     IFS== read -r cls file sum <<<"$entry"
-    args+=("io.strimzi.api.kafka.model.$cls=$STRIMZI_CRDS.tmp/$file")
+    args+=("io.strimzi.api.kafka.model.$cls=$out/$file")
   done
   # The arguments of the generate-crd-co-install-v1 execution in Strimzi's api/pom.xml.
   if ! "$java" -cp "$build/lib/*" io.strimzi.crdgenerator.CrdGenerator --label app:strimzi \
       --label strimzi.io/crd-install:true --target-kube 1.16+ --crd-api-version v1 --api-versions v1 \
       --storage-version v1 --yaml "${args[@]}" >"$build/gen.log" 2>&1; then
-    tail -20 "$build/gen.log"; cluster_log "FAIL: the Strimzi CRD generator failed"; return 1
+    tail -20 "$build/gen.log"; rm -rf "$out"; cluster_log "FAIL: the Strimzi CRD generator failed"; return 1
   fi
   for entry in $STRIMZI_CRD_FILES; do
     IFS== read -r cls file sum <<<"$entry"
-    if [ "$(sha256sum "$STRIMZI_CRDS.tmp/$file" | cut -d' ' -f1)" != "$sum" ]; then
-      cluster_log "FAIL: generated $file differs from the Strimzi $STRIMZI_VERSION release (sha256)"; return 1
+    if [ "$(sha256sum "$out/$file" | cut -d' ' -f1)" != "$sum" ]; then
+      rm -rf "$out"; cluster_log "FAIL: generated $file differs from the Strimzi $STRIMZI_VERSION release (sha256)"; return 1
     fi
   done
-  touch "$STRIMZI_CRDS.tmp/.complete"
-  rm -rf "$STRIMZI_CRDS" && mv "$STRIMZI_CRDS.tmp" "$STRIMZI_CRDS"
+  touch "$out/.complete"
+  rm -rf "$STRIMZI_CRDS" && mv "$out" "$STRIMZI_CRDS"
   cluster_log "  generated in $((SECONDS - t0)) s, identical to the release files"
 }
