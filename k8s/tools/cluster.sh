@@ -146,9 +146,11 @@ EOF
     fi
     sleep 0.5
   done
+  # The HPA controller syncs every second (default 15 s) so that its conditions can be checked without waiting.
   setsid "$KUBE_DIR/kube-controller-manager" --kubeconfig "$CLUSTER/kubeconfig" --leader-elect=false \
     --secure-port 0 --service-account-private-key-file "$CLUSTER/sa.key" \
     --root-ca-file "$CLUSTER/apiserver.crt" --profiling=false \
+    --horizontal-pod-autoscaler-sync-period 1s \
     >"$CLUSTER/kube-controller-manager.log" 2>&1 </dev/null &
   cluster_pids+=($!)
   # Pods need their namespace's default ServiceAccount, which the controller manager creates.
