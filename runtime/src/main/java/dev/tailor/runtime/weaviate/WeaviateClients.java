@@ -2,21 +2,18 @@ package dev.tailor.runtime.weaviate;
 
 import io.weaviate.client6.v1.api.Authentication;
 import io.weaviate.client6.v1.api.WeaviateClient;
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.Optional;
 
 /**
- * How every Tailor component connects to Weaviate: HTTP at the URL, gRPC on the same host. A service gets one client
- * (it holds an HTTP and a gRPC connection pool) from the producer; tools and tests open their own.
+ * How every Tailor component connects to Weaviate: HTTP at the URL, gRPC on the same host. A service gets its one
+ * client from {@link WeaviateClientProducer}; tools and tests open their own.
  */
-public class WeaviateClients {
+public final class WeaviateClients {
 
-    private static final Logger LOG = Logger.getLogger(WeaviateClients.class);
+    private WeaviateClients() {
+    }
 
     /**
      * @param url      HTTP address ({@code http://host:port}; the port defaults to the scheme's)
@@ -31,19 +28,5 @@ public class WeaviateClients {
             apiKey.filter(k -> !k.isBlank()).ifPresent(k -> c.authentication(Authentication.apiKey(k)));
             return c;
         });
-    }
-
-    @Produces
-    @Singleton
-    WeaviateClient client(WeaviateConfig config) {
-        return open(config.url(), config.grpcPort(), config.apiKey());
-    }
-
-    void close(@Disposes WeaviateClient client) {
-        try {
-            client.close();
-        } catch (Exception e) {
-            LOG.debug("closing the Weaviate client failed", e);
-        }
     }
 }
