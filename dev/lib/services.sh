@@ -29,7 +29,7 @@ service_env() {
   echo WEAVIATE_URL="${WEAVIATE_URL:-http://127.0.0.1:$WEAVIATE_PORT}"
   echo OIDC_AUTH_SERVER_URL="${OIDC_AUTH_SERVER_URL:-http://127.0.0.1:$KEYCLOAK_PORT/realms/tailor}"
   echo QUARKUS_HTTP_HOST=127.0.0.1
-  case $1 in
+  case ${1:-} in
     model-service) model_service_env ;;
     query-service)
       echo TAILOR_QUERY_CHAT_ENABLED="${TAILOR_QUERY_CHAT_ENABLED:-true}"

@@ -23,6 +23,8 @@ public final class CpuUsage {
         COMPONENTS.put("ingest-service", "ingest-service");
         COMPONENTS.put("query-service", "query-service");
         COMPONENTS.put("finetune-service", "finetune-service");
+        COMPONENTS.put("model-service", "model-service");
+        COMPONENTS.put("tailor_trainer", "training worker (python)");
         COMPONENTS.put("weaviate-server", "weaviate");
         COMPONENTS.put("kafka.Kafka", "kafka");
         COMPONENTS.put("keycloak", "keycloak");
