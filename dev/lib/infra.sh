@@ -22,9 +22,9 @@ kafka_java() { java -Xms256m -Xmx768m -Dlog4j2.configurationFile="$ROOT/dev/infr
 
 start_kafka() {
   if [ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then say "Kafka: using $KAFKA_BOOTSTRAP_SERVERS"; return 0; fi
-  if pid_alive kafka && port_open $KAFKA_PORT; then say "Kafka: already running"; return 0; fi
-  ensure_port_free kafka $KAFKA_PORT; ensure_port_free kafka $KAFKA_CONTROLLER_PORT
   install_kafka
+  if pid_alive kafka && port_open $KAFKA_PORT; then say "Kafka: already running"; create_topics; return 0; fi
+  ensure_port_free kafka $KAFKA_PORT; ensure_port_free kafka $KAFKA_CONTROLLER_PORT
   local dir=$STATE/kafka
   mkdir -p "$dir/data"
   cat > "$dir/server.properties" <<PROPS

@@ -10,6 +10,8 @@ public final class Topics {
     public static final String DOCS_INDEXED = "docs.indexed";
     /** Compacted: key = permission group id, value = the promoted {@link ModelPromotion}. */
     public static final String MODELS_REGISTRY = "models.registry";
+    /** Compacted: key = permission group id, value = the latest {@link GroupEvaluation} of the group. */
+    public static final String MODELS_EVALUATIONS = "models.evaluations";
     /** One {@link QueryMetric} per answered request; never the question, never the user. */
     public static final String QUERIES_METRICS = "queries.metrics";
 
