@@ -2,9 +2,12 @@ package dev.tailor.query.rest;
 
 import dev.tailor.query.answering.QuestionAnswering;
 import dev.tailor.query.config.QueryConfig;
+import dev.tailor.query.rest.dto.AskRequest;
+import dev.tailor.query.rest.dto.AskResponse;
 import dev.tailor.query.rest.dto.SearchRequest;
 import dev.tailor.query.rest.dto.SearchResponse;
 import dev.tailor.query.rest.dto.SearchResult;
+import dev.tailor.query.routing.Strategy;
 import dev.tailor.query.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -22,25 +25,27 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1/search")
+/** Search and ask under the caller's roles: the API clients call. */
+@Path("/api/v1")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "search")
 @SecurityRequirement(name = "SecurityScheme")
-public class SearchResource {
+public class QuestionResource {
 
     private final QuestionAnswering answering;
     private final CurrentUser user;
     private final QueryConfig config;
 
-    SearchResource(QuestionAnswering answering, CurrentUser user, QueryConfig config) {
+    QuestionResource(QuestionAnswering answering, CurrentUser user, QueryConfig config) {
         this.answering = answering;
         this.user = user;
         this.config = config;
     }
 
     @POST
+    @Path("/search")
+    @Tag(name = "search")
     @Operation(summary = "Hybrid search over the passages you may read",
             description = "BM25 + vector search, filtered inside the database by the roles of your token.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "search",
@@ -53,5 +58,24 @@ public class SearchResource {
         int topK = request.topK() == null ? config.retrieval().defaultTopK() : request.topK();
         return new SearchResponse(answering.search(request.query(), topK, user.roles()).stream()
                 .map(SearchResult::of).toList());
+    }
+
+    @POST
+    @Path("/ask")
+    @Tag(name = "ask")
+    @Operation(summary = "Answer a question from the passages you may read, with citations")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "rag", value = "{\"question\": \"How often does the on-call pager rotate?\", \"topK\": 5, \"strategy\": \"rag\"}"),
+            @ExampleObject(name = "auto", value = "{\"question\": \"What is the travel expense limit?\", \"strategy\": \"auto\"}")}))
+    @APIResponse(responseCode = "200", description = "The answer; model is extractive when no chat model is configured")
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
+    @APIResponse(responseCode = "409", description = "strategy finetuned, but no fine-tuned model may answer you")
+    @APIResponse(responseCode = "503", description = "The index or the chat model is unavailable")
+    public AskResponse ask(@Valid @NotNull(message = "a JSON body is required") AskRequest request) {
+        int topK = request.topK() == null ? config.retrieval().defaultTopK() : request.topK();
+        Strategy strategy = request.strategy() == null ? Strategy.RAG
+                : Strategy.fromWire(request.strategy()).orElseThrow(); // validated by @Pattern
+        return AskResponse.of(answering.ask(request.question(), topK, strategy, user.roles(), "ask"));
     }
 }
