@@ -21,6 +21,17 @@ def test_rope_layout_interleaves_the_halves_of_each_head():
     assert to_llama_rope_layout(rows, 2)[:, 0].tolist() == [0, 4, 1, 5, 2, 6, 3, 7, 8, 12, 9, 13, 10, 14, 11, 15]
 
 
+@pytest.mark.parametrize("tensor, heads", [("blk.0.attn_q.weight", N_HEAD), ("blk.0.attn_k.weight", N_HEAD_KV)])
+def test_the_export_undoes_what_the_transformers_gguf_loader_does_to_q_and_k(tensor, heads):
+    from transformers.modeling_gguf_pytorch_utils import LlamaTensorProcessor
+
+    loader = LlamaTensorProcessor(config={"num_attention_heads": N_HEAD, "num_key_value_heads": N_HEAD_KV})
+    in_file = np.random.default_rng(5).standard_normal((heads * HEAD_DIM, HIDDEN)).astype(np.float32)
+    loaded = loader.process(in_file, tensor).weights
+    assert not np.array_equal(loaded, in_file)
+    assert np.array_equal(to_llama_rope_layout(loaded, heads), in_file)
+
+
 def test_permuting_b_equals_permuting_the_merged_delta():
     rng = np.random.default_rng(2)
     a = rng.standard_normal((RANK, HIDDEN))
