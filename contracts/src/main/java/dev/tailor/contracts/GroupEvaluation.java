@@ -45,6 +45,8 @@ public record GroupEvaluation(
      * @param factAccuracy     share of answerable questions whose answer stated the reference fact (0..1)
      * @param refusalAccuracy  share of questions the users may not read that were refused without the fact (0..1;
      *                         null when there were none)
+     * @param citationAccuracy share of right answers whose cited passages contain the fact (null without retrieval)
+     * @param answerSimilarity mean cosine of answer and reference embeddings (0..1)
      * @param costPerAnswer    prompt and completion tokens at the configured prices, per question
      * @param p50LatencyMillis median time to a whole answer
      */
@@ -54,6 +56,7 @@ public record GroupEvaluation(
             double factAccuracy,
             Double refusalAccuracy,
             Double citationAccuracy,
+            double answerSimilarity,
             double meanPromptTokens,
             double meanCompletionTokens,
             double costPerAnswer,
