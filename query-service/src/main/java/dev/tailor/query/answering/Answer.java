@@ -1,6 +1,6 @@
 package dev.tailor.query.answering;
 
-import dev.tailor.query.retrieval.RetrievedChunk;
+import dev.tailor.runtime.rag.RetrievedChunk;
 
 import java.util.List;
 

@@ -3,11 +3,13 @@ package dev.tailor.query.answering;
 import dev.tailor.contracts.QueryMetric;
 import dev.tailor.query.config.QueryConfig;
 import dev.tailor.query.metrics.QueryMetricsPublisher;
-import dev.tailor.query.prompting.Prompt;
-import dev.tailor.query.prompting.PromptBuilder;
-import dev.tailor.query.prompting.TokenEstimator;
-import dev.tailor.query.retrieval.ChunkRetriever;
-import dev.tailor.query.retrieval.RetrievedChunk;
+import dev.tailor.runtime.rag.Prompt;
+import dev.tailor.runtime.rag.PromptBuilder;
+import dev.tailor.runtime.rag.RetrievedChunk;
+import dev.tailor.runtime.rag.TokenEstimator;
+import dev.tailor.runtime.rag.ChunkRetriever;
+import dev.tailor.runtime.rag.ExtractiveAnswerer;
+import dev.tailor.runtime.rag.RetrievedChunk;
 import dev.tailor.query.routing.Route;
 import dev.tailor.query.routing.Strategy;
 import dev.tailor.query.routing.StrategyRouter;
@@ -36,14 +38,15 @@ public class QuestionAnswering {
     private final ExtractiveAnswerer extractive;
 
     QuestionAnswering(ChunkRetriever retriever, StrategyRouter router, ChatAnswerer chat,
-                      QueryMetricsPublisher metrics, QueryConfig config) {
+                      QueryMetricsPublisher metrics, QueryConfig config, PromptBuilder prompts,
+                      ExtractiveAnswerer extractive) {
         this.retriever = retriever;
         this.router = router;
         this.chat = chat;
         this.metrics = metrics;
         this.config = config;
-        this.prompts = new PromptBuilder(config.prompt().contextTokenBudget());
-        this.extractive = new ExtractiveAnswerer(config.prompt().extractiveSentences());
+        this.prompts = prompts;
+        this.extractive = extractive;
     }
 
     /** @param endpoint {@code ask} or {@code chat}, for the query metric */

@@ -13,8 +13,6 @@ public interface QueryConfig {
 
     Retrieval retrieval();
 
-    Prompt prompt();
-
     Chat chat();
 
     Routing routing();
@@ -29,34 +27,11 @@ public interface QueryConfig {
         String rolesClaimPath();
     }
 
+    /** Retrieval's own settings (alpha, index re-check) and the prompt's are in tailor-runtime's RagConfig. */
     interface Retrieval {
-        /** Weight of the vector leg of the hybrid search: 0 = keywords only (BM25), 1 = vectors only. Env: TAILOR_QUERY_RETRIEVAL_ALPHA. */
-        @WithDefault("0.5")
-        float alpha();
-
         /** topK when a request does not give one. Env: TAILOR_QUERY_RETRIEVAL_DEFAULT_TOP_K. */
         @WithDefault("5")
         int defaultTopK();
-
-        /**
-         * How often a service whose index check failed checks again (the index may be created later by
-         * ingest-service). Env: TAILOR_QUERY_RETRIEVAL_INDEX_RECHECK_INTERVAL.
-         */
-        @WithDefault("10s")
-        Duration indexRecheckInterval();
-    }
-
-    interface Prompt {
-        /**
-         * Most tokens of retrieved passages put in one prompt; passages beyond it are left out (the best ones
-         * come first). Env: TAILOR_QUERY_PROMPT_CONTEXT_TOKEN_BUDGET.
-         */
-        @WithDefault("2000")
-        int contextTokenBudget();
-
-        /** How many sentences an extractive answer quotes at most. Env: TAILOR_QUERY_PROMPT_EXTRACTIVE_SENTENCES. */
-        @WithDefault("3")
-        int extractiveSentences();
     }
 
     interface Chat {

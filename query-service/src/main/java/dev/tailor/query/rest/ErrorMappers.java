@@ -1,7 +1,7 @@
 package dev.tailor.query.rest;
 
 import dev.tailor.query.answering.ChatUnavailableException;
-import dev.tailor.query.retrieval.IndexUnavailableException;
+import dev.tailor.runtime.rag.IndexUnavailableException;
 import dev.tailor.query.routing.NoEligibleModelException;
 import dev.tailor.runtime.rest.Problem;
 import jakarta.validation.ConstraintViolation;

@@ -1,7 +1,10 @@
 package dev.tailor.query.retrieval;
 
 import dev.tailor.runtime.embedding.IndexEmbedding;
+import dev.tailor.runtime.rag.IndexGuard;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -17,6 +20,11 @@ public class IndexReadinessCheck implements HealthCheck {
     IndexReadinessCheck(IndexGuard guard, IndexEmbedding embedder) {
         this.guard = guard;
         this.embedder = embedder;
+    }
+
+    /** Checks at once, so that the log says at startup which index is served, or why none is. */
+    void onStart(@Observes StartupEvent event) {
+        guard.check();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.tailor.query.rest.dto;
 
-import dev.tailor.query.retrieval.RetrievedChunk;
+import dev.tailor.runtime.rag.RetrievedChunk;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A passage given to the model; the answer cites it as [n] where n is its position (1-based)")

@@ -1,6 +1,5 @@
-package dev.tailor.query.answering;
+package dev.tailor.runtime.rag;
 
-import dev.tailor.query.retrieval.RetrievedChunk;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

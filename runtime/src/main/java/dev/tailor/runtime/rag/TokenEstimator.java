@@ -1,6 +1,5 @@
-package dev.tailor.query.prompting;
+package dev.tailor.runtime.rag;
 
-import dev.tailor.query.retrieval.RetrievedChunk;
 
 /**
  * Estimates token counts without a provider-specific tokenizer: about four characters per token for English

@@ -1,12 +1,9 @@
-package dev.tailor.query.retrieval;
+package dev.tailor.runtime.rag;
 
-import dev.tailor.query.config.QueryConfig;
 import dev.tailor.runtime.embedding.IndexEmbedding;
 import dev.tailor.runtime.weaviate.IndexSchema;
-import io.quarkus.runtime.StartupEvent;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -15,9 +12,9 @@ import java.util.Optional;
 
 /**
  * Refuses to serve an index built by another embedding model: vectors of two models are not comparable, so
- * results would be nonsense. The check runs at startup and never crashes the app; while it fails, readiness is
- * DOWN and search/ask answer 503 with the reason. A failed check is retried after an interval, because the index
- * may simply not exist yet (ingest-service creates it).
+ * results would be nonsense. The check runs on first use (a service may also run it at startup) and never crashes
+ * the app; while it fails, retrieval throws {@link IndexUnavailableException} with the reason. A failed check is
+ * retried after an interval, because the index may simply not exist yet (ingest-service creates it).
  */
 @ApplicationScoped
 public class IndexGuard {
@@ -26,20 +23,16 @@ public class IndexGuard {
 
     private final WeaviateClient client;
     private final IndexEmbedding embedder;
-    private final QueryConfig config;
+    private final RagConfig config;
     private final Clock clock = Clock.systemUTC();
 
     private volatile Optional<String> problem = Optional.of("the index has not been checked yet");
     private volatile Instant lastCheck = Instant.EPOCH;
 
-    IndexGuard(WeaviateClient client, IndexEmbedding embedder, QueryConfig config) {
+    IndexGuard(WeaviateClient client, IndexEmbedding embedder, RagConfig config) {
         this.client = client;
         this.embedder = embedder;
         this.config = config;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        check();
     }
 
     /** Verifies the index now; returns the problem, if any. */

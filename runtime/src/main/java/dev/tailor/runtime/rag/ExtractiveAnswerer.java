@@ -1,6 +1,5 @@
-package dev.tailor.query.answering;
+package dev.tailor.runtime.rag;
 
-import dev.tailor.query.retrieval.RetrievedChunk;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.tailor.query.retrieval;
+package dev.tailor.runtime.rag;
 
 /** The index cannot be served (absent, built by another embedding model, or unreachable): 503. */
 public class IndexUnavailableException extends RuntimeException {

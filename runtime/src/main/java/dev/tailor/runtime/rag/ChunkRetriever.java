@@ -1,10 +1,10 @@
-package dev.tailor.query.retrieval;
+package dev.tailor.runtime.rag;
 
 import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.Props;
-import dev.tailor.query.config.QueryConfig;
-import dev.tailor.query.metrics.QueryMeters;
 import dev.tailor.runtime.embedding.IndexEmbedding;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.CollectionHandle;
 import io.weaviate.client6.v1.api.collections.WeaviateObject;
@@ -23,6 +23,7 @@ import java.util.Map;
  * Role-filtered hybrid search over {@link WeaviateSchema#CHUNK}: BM25 over title and text plus the question's
  * vector, with {@code allowedRoles containsAny <roles>} inside the query. Weaviate applies the filter to both legs
  * before ranking, so a chunk the user may not read never leaves the database; nothing is filtered afterwards.
+ * Times its two parts (embedding the question, the search) on the service's meter registry.
  */
 @ApplicationScoped
 public class ChunkRetriever {
@@ -32,16 +33,20 @@ public class ChunkRetriever {
     private final CollectionHandle<Map<String, Object>> chunks;
     private final IndexEmbedding embedder;
     private final IndexGuard guard;
-    private final QueryConfig config;
-    private final QueryMeters meters;
+    private final RagConfig config;
+    private final Timer embedding;
+    private final Timer retrieval;
 
-    ChunkRetriever(WeaviateClient client, IndexEmbedding embedder, IndexGuard guard, QueryConfig config,
-                   QueryMeters meters) {
+    ChunkRetriever(WeaviateClient client, IndexEmbedding embedder, IndexGuard guard, RagConfig config,
+                   MeterRegistry registry) {
         this.chunks = client.collections.use(WeaviateSchema.CHUNK);
         this.embedder = embedder;
         this.guard = guard;
         this.config = config;
-        this.meters = meters;
+        this.embedding = Timer.builder("tailor.query.embedding").description("Embedding a question")
+                .publishPercentileHistogram().register(registry);
+        this.retrieval = Timer.builder("tailor.query.retrieval").description("Role-filtered hybrid search in Weaviate")
+                .publishPercentileHistogram().register(registry);
     }
 
     /** The {@code topK} best chunks readable with {@code roles}, best first. */
@@ -50,9 +55,9 @@ public class ChunkRetriever {
             return List.of(); // unreachable with CurrentUser (public is always there), but fail closed anyway
         }
         guard.requireServable();
-        float[] vector = meters.timeEmbedding(() -> embedder.embed(question));
+        float[] vector = embedding.record(() -> embedder.embed(question));
         List<String> roleList = List.copyOf(roles);
-        var response = meters.timeRetrieval(() -> {
+        var response = retrieval.record(() -> {
             try {
                 return chunks.query.hybrid(question, h -> h
                         .queryProperties(Props.TITLE, Props.TEXT)

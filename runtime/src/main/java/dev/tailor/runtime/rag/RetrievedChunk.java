@@ -1,4 +1,4 @@
-package dev.tailor.query.retrieval;
+package dev.tailor.runtime.rag;
 
 import java.util.List;
 
