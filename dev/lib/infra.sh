@@ -127,13 +127,17 @@ start_keycloak() {
   if pid_alive keycloak && port_open $KEYCLOAK_PORT; then say "Keycloak: already running"; return 0; fi
   ensure_port_free keycloak $KEYCLOAK_PORT
   install_keycloak
-  # The realm always comes from the repo: a fresh dev database per start, then the import.
+  # The realm always comes from the repo: a fresh dev database per start, then the import of the base realm and
+  # its development part (demo users; realm.env fills the base's ${...} placeholders: the password grant).
   rm -rf "$KEYCLOAK_HOME/data/h2" "$KEYCLOAK_HOME/data/import"
   mkdir -p "$KEYCLOAK_HOME/data/import"
-  cp "$ROOT/dev/infra/keycloak/realm-tailor.json" "$KEYCLOAK_HOME/data/import/"
+  cp "$ROOT/dev/infra/keycloak/realm-tailor.json" "$KEYCLOAK_HOME/data/import/tailor-realm.json"
+  cp "$ROOT/dev/infra/keycloak/demo/tailor-users-0.json" "$KEYCLOAK_HOME/data/import/"
+  local realm_env
+  mapfile -t realm_env < <(grep -E '^[A-Z_][A-Z0-9_]*=' "$ROOT/dev/infra/keycloak/demo/realm.env")
   say "Keycloak: starting on 127.0.0.1:$KEYCLOAK_PORT (realm tailor; first start takes about a minute)"
   start_bg keycloak "$LOGS/keycloak.log" env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-    JAVA_OPTS_KC_HEAP="-Xms128m -Xmx512m" \
+    "${realm_env[@]}" JAVA_OPTS_KC_HEAP="-Xms128m -Xmx512m" \
     "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port=$KEYCLOAK_PORT \
     --hostname=http://127.0.0.1:$KEYCLOAK_PORT --http-management-port=8183 --import-realm
   # its first start re-augments the distribution (over a minute on a busy 2-core machine), then imports the realm
