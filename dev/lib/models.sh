@@ -56,11 +56,13 @@ PY
 # The venv is named by the lock and the interpreter version, so a changed lock gets a fresh venv beside the old one
 # (other clones sharing the cache may still use it; delete $CACHE/trainer-* by hand to reclaim the ~6 GB each).
 install_trainer_env() {
-  require_pip
-  local hash venv
-  hash=$( { cat "$TRAINER_REQUIREMENTS"; python3 -c 'import sys; print(sys.version_info[:2])'; } | sha256sum | cut -c1-12)
+  need python3 "install Python 3.10+ (e.g. apt-get install python3 python3-pip python3-venv)"
+  local hash venv python_version
+  python_version=$(python3 -V 2>&1)
+  hash=$( { cat "$TRAINER_REQUIREMENTS"; echo "${python_version%.*}"; } | sha256sum | cut -c1-12)
   venv=$CACHE/trainer-$hash
   if [ ! -f "$venv/.complete" ]; then
+    require_pip
     say "installing the fine-tuning worker's Python environment into $venv (first time only: ~6 GB, about 3 minutes)"
     rm -rf "$venv"
     : >"$LOGS/trainer-install.log"
