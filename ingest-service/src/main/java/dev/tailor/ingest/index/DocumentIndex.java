@@ -36,7 +36,7 @@ public class DocumentIndex {
     static final int MAX_CHUNKS_PER_QUERY = 10_000;
     /** Objects per batch insert: big enough to amortize the round trip, small enough for gRPC message limits. */
     static final int MAX_OBJECTS_PER_BATCH = 500;
-    private static final String[] DOCUMENT_PROPERTIES = {Props.DOC_ID, Props.VERSION, Props.TITLE,
+    static final String[] DOCUMENT_PROPERTIES = {Props.DOC_ID, Props.VERSION, Props.TITLE,
             Props.ALLOWED_ROLES, Props.CONTENT_HASH, Props.CHUNK_COUNT, Props.TOKEN_COUNT, Props.DELETED, Props.SOURCE,
             Props.URI, Props.UPDATED_AT};
 
@@ -235,7 +235,7 @@ public class DocumentIndex {
     }
 
     @SuppressWarnings("unchecked")
-    private static IndexedDocument toDocument(Map<String, Object> p) {
+    static IndexedDocument toDocument(Map<String, Object> p) {
         Object roles = p.get(Props.ALLOWED_ROLES);
         Object updatedAt = p.get(Props.UPDATED_AT);
         return new IndexedDocument(

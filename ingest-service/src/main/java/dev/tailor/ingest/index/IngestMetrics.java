@@ -48,6 +48,8 @@ public class IngestMetrics {
         this.freshness = Timer.builder("tailor.ingest.freshness")
                 .description("From a change's event time to when it is searchable")
                 .publishPercentileHistogram()
+                // p50/p99 over the last minutes, for the console's Ingest page (Prometheus uses the histogram)
+                .publishPercentiles(0.5, 0.99)
                 .minimumExpectedValue(Duration.ofMillis(10))
                 .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);

@@ -1,5 +1,7 @@
 package dev.tailor.ingest.rest;
 
+import dev.tailor.ingest.index.IndexedDocument;
+
 import java.util.List;
 
 /** What the index holds for a document. */
@@ -13,4 +15,9 @@ public record DocumentStatus(
         long tokenCount,
         String contentHash,
         String updatedAt) {
+
+    static DocumentStatus of(IndexedDocument d) {
+        return new DocumentStatus(d.docId(), d.version(), d.deleted(), d.title(), d.allowedRoles(), d.chunkCount(),
+                d.tokenCount(), d.contentHash(), d.updatedAt());
+    }
 }
