@@ -7,7 +7,7 @@ package dev.tailor.runtime.rag;
  */
 public final class TokenEstimator {
 
-    static final int CHARS_PER_TOKEN = 4;
+    public static final int CHARS_PER_TOKEN = 4;
 
     private TokenEstimator() {
     }

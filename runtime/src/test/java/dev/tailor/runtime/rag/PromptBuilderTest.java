@@ -48,4 +48,27 @@ class PromptBuilderTest {
         assertThat(TokenEstimator.tokens(chunk("a", "12345678", 0))).isEqualTo(2);
         assertThat(TokenEstimator.tokens(chunk("a", "12345678", 7))).isEqualTo(7);
     }
+
+    @Test
+    void theMostRecentTurnsThatFitTheBudgetLeftByThePassagesGoBeforeTheQuestion() {
+        List<Turn> history = List.of(Turn.user("x".repeat(40)), Turn.assistant("y".repeat(40)),
+                Turn.user("z".repeat(20)), Turn.assistant("w".repeat(20)));
+
+        Prompt prompt = new PromptBuilder(30).build("q", List.of(chunk("a", "A.", 10)), history);
+
+        // 20 tokens left after the passage: the last two turns (5 + 5 tokens) fit, the one before (10) no more
+        assertThat(prompt.history()).extracting(Turn::content).containsExactly("z".repeat(20), "w".repeat(20));
+        assertThat(prompt.messages()).extracting(Turn::role).containsExactly("system", "user", "assistant", "user");
+        assertThat(prompt.messages().get(3).content()).endsWith("Question: q");
+    }
+
+    @Test
+    void withoutPassagesTheWholeBudgetGoesToTheConversation() {
+        Prompt prompt = new PromptBuilder(10).withoutPassages(" q ", List.of(Turn.user("x".repeat(80)), Turn.assistant("y".repeat(40))));
+
+        assertThat(prompt.system()).isEqualTo(PromptBuilder.SYSTEM_WITHOUT_PASSAGES);
+        assertThat(prompt.history()).extracting(Turn::content).containsExactly("y".repeat(40));
+        assertThat(prompt.user()).isEqualTo("q");
+        assertThat(prompt.passages()).isEmpty();
+    }
 }
