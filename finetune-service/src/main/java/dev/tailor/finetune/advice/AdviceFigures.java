@@ -13,6 +13,7 @@ import java.util.List;
  * @param medianHoursBetweenChanges     null with fewer than two changes in 30 days
  * @param quietHours                    hours since the last change (null if none is known)
  * @param groupCount                    permission groups in the system = models fine-tuning would maintain
+ * @param measured                      the group's latest evaluation (accuracy, cost and latency per strategy), or null
  */
 public record AdviceFigures(
         String groupId,
@@ -31,5 +32,6 @@ public record AdviceFigures(
         long changesLast30Days,
         Double medianHoursBetweenChanges,
         Double quietHours,
-        int groupCount) {
+        int groupCount,
+        dev.tailor.contracts.GroupEvaluation measured) {
 }

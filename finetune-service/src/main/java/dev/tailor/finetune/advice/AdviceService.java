@@ -6,7 +6,7 @@ import dev.tailor.finetune.corpus.CorpusTracker;
 import dev.tailor.finetune.corpus.GroupCorpus;
 import dev.tailor.finetune.groups.PermissionGroup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import dev.tailor.finetune.evaluation.EvaluationStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,14 +20,20 @@ import java.util.Map;
 @ApplicationScoped
 public class AdviceService {
 
-    @Inject
-    CorpusTracker corpus;
-    @Inject
-    QueryMetricsTracker metrics;
-    @Inject
-    AdvisorConfig config;
-    @Inject
-    Clock clock;
+    private final CorpusTracker corpus;
+    private final QueryMetricsTracker metrics;
+    private final AdvisorConfig config;
+    private final Clock clock;
+    private final EvaluationStore evaluations;
+
+    AdviceService(CorpusTracker corpus, QueryMetricsTracker metrics, AdvisorConfig config, Clock clock,
+                  EvaluationStore evaluations) {
+        this.corpus = corpus;
+        this.metrics = metrics;
+        this.config = config;
+        this.clock = clock;
+        this.evaluations = evaluations;
+    }
 
     public List<Advice> advise() {
         List<GroupCorpus> groups = corpus.corpora();
@@ -35,12 +41,13 @@ public class AdviceService {
         Map<List<String>, QueryTraffic.Totals> recent = metrics.since(clock.instant().minus(window));
         AdvisorPolicy policy = AdvisorPolicy.of(config);
         return groups.stream()
-                .map(g -> Advisor.decide(figures(g, recent, window, groups.size()), policy))
+                .map(g -> Advisor.decide(figures(g, recent, window, groups.size(),
+                        evaluations.latest(g.group().id()).orElse(null)), policy))
                 .toList();
     }
 
     static AdviceFigures figures(GroupCorpus g, Map<List<String>, QueryTraffic.Totals> recent, Duration window,
-            int groupCount) {
+            int groupCount, dev.tailor.contracts.GroupEvaluation measured) {
         QueryTraffic.Totals mine = recent.entrySet().stream().filter(e -> belongsTo(e.getKey(), g.group()))
                 .map(Map.Entry::getValue).reduce(QueryTraffic.Totals.NONE, QueryTraffic.Totals::plus);
         double days = Math.max(window.toMinutes() / 1440.0, 1e-9);
@@ -53,7 +60,7 @@ public class AdviceService {
                 g.changesPerDay(1), g.changesPerDay(7), g.changesPerDay(30), g.changesLast30Days(),
                 g.medianGap() == null ? null : g.medianGap().toSeconds() / 3600.0,
                 g.quietFor() == null ? null : g.quietFor().toSeconds() / 3600.0,
-                groupCount);
+                groupCount, measured);
     }
 
     private static double ratio(long sum, long count) {

@@ -15,6 +15,10 @@ import java.util.Locale;
  *     <li>otherwise, when fine-tuning is cheaper or the context is large → hybrid (a tuned model still given the
  *     retrieved passages, for citations and fresh facts); else rag.</li>
  * </ol>
+ * Measurements come first when there are enough of them: the group's latest evaluation says how accurate each strategy
+ * actually was on its questions, and the most accurate one within the cost ceiling is recommended (extractive or rag
+ * → rag, finetuned → fine-tune, finetuned+rag → hybrid), unless the data changes too fast for a trained model to stay
+ * current. With no evaluation, or one too small to trust, the rules above decide, and the advice says so.
  */
 public final class Advisor {
 
@@ -50,6 +54,35 @@ public final class Advisor {
     }
 
     public static Advice decide(AdviceFigures f, AdvisorPolicy p) {
+        Advice byRules = decideByRules(f, p);
+        Evidence evidence = Evidence.of(f.measured(), p);
+        if (!evidence.trusted()) {
+            List<String> reasons = new ArrayList<>();
+            reasons.add(evidence.summary());
+            reasons.addAll(byRules.reasons());
+            return new Advice(f.groupId(), byRules.recommendation(), List.copyOf(reasons), f, byRules.costs(),
+                    byRules.timeToMarket(), evidence);
+        }
+        Recommendation measured = evidence.recommendation();
+        List<String> reasons = new ArrayList<>();
+        reasons.add(evidence.summary());
+        if (measured != Recommendation.RAG && f.changesPerDayLast7Days() > p.maxChangesPerDay()) {
+            measured = evidence.bestWithRetrieval() ? Recommendation.HYBRID : Recommendation.RAG;
+            reasons.add(String.format(Locale.ROOT, "but the data changes fast (%.2f changes/day over 7 days > %.2f): a"
+                    + " model trained on it would be stale, so %s", f.changesPerDayLast7Days(), p.maxChangesPerDay(),
+                    measured == Recommendation.HYBRID ? "keep retrieval beside it (hybrid)" : "use RAG"));
+        }
+        if (measured != byRules.recommendation()) {
+            reasons.add("the factors alone would say " + byRules.recommendation().wire() + "; the measurements decide");
+        }
+        Recommendation decided = measured;
+        byRules.reasons().stream().filter(r -> !r.startsWith("the corpus is small") || decided == Recommendation.RAG)
+                .forEach(reasons::add);
+        return new Advice(f.groupId(), decided, List.copyOf(reasons), f, byRules.costs(), byRules.timeToMarket(), evidence);
+    }
+
+    /** The recommendation of the factors alone (volume, transience, context, governance, cost). */
+    static Advice decideByRules(AdviceFigures f, AdvisorPolicy p) {
         Costs c = costs(f, p);
         List<String> reasons = new ArrayList<>();
         Recommendation r;
@@ -104,7 +137,7 @@ public final class Advisor {
         reasons.add(String.format(Locale.ROOT, "governance: %d permission group(s) = %d model(s) to maintain with"
                 + " fine-tuning; RAG enforces the same permissions in one index", f.groupCount(), f.groupCount()));
         reasons.add(costLine);
-        return new Advice(f.groupId(), r, List.copyOf(reasons), f, c, timeToMarket(p));
+        return new Advice(f.groupId(), r, List.copyOf(reasons), f, c, timeToMarket(p), null);
     }
 
     static List<String> timeToMarket(AdvisorPolicy p) {

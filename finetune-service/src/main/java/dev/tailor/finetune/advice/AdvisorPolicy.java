@@ -16,12 +16,15 @@ public record AdvisorPolicy(
         int epochs,
         double datasetTokensPerCorpusToken,
         double governanceCostPerModelMonth,
-        double quietPeriodDays) {
+        double quietPeriodDays,
+        int minEvidenceQuestions,
+        double costCeilingPerAnswer) {
 
     public static AdvisorPolicy of(AdvisorConfig c) {
         return new AdvisorPolicy(c.smallCorpusTokens(), c.maxChangesPerDay(), c.largeContextTokens(),
                 c.highVolumeQueriesPerDay(), c.maxModels(), c.promptPricePerMtok(), c.completionPricePerMtok(),
                 c.trainingPricePerMtok(), c.fineTunedPriceFactor(), c.epochs(), c.datasetTokensPerCorpusToken(),
-                c.governanceCostPerModelMonth(), c.quietPeriod().toMinutes() / 1440.0);
+                c.governanceCostPerModelMonth(), c.quietPeriod().toMinutes() / 1440.0, c.minEvidenceQuestions(),
+                c.costCeilingPerAnswer());
     }
 }

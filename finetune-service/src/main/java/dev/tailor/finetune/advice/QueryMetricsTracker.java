@@ -66,6 +66,10 @@ public class QueryMetricsTracker {
         return follower.awaitCaughtUp(timeout);
     }
 
+    public boolean replayed() {
+        return follower != null && follower.isCaughtUp();
+    }
+
     /** Totals per role group (the sorted roles of the askers) since {@code since}, to the hour. */
     Map<List<String>, QueryTraffic.Totals> since(Instant since) {
         return traffic.since(since);

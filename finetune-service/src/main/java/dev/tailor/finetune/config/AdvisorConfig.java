@@ -67,4 +67,19 @@ public interface AdvisorConfig {
     /** Quiet period assumed between retrains; bounds retrains per month. Default: tailor.finetune.quiet-period. Env: TAILOR_ADVISOR_QUIET_PERIOD. */
     @WithDefault("${tailor.finetune.quiet-period:PT6H}")
     Duration quietPeriod();
+
+    /**
+     * Questions an evaluation must have asked (that its users may read) before its accuracies decide the
+     * recommendation; with fewer the advisor says the evidence is too small and decides from the other factors.
+     * Env: TAILOR_ADVISOR_MIN_EVIDENCE_QUESTIONS.
+     */
+    @WithDefault("10")
+    int minEvidenceQuestions();
+
+    /**
+     * Highest cost per answer (prompt and completion tokens at the prices above) a strategy may have to be chosen on
+     * its measured accuracy. Env: TAILOR_ADVISOR_COST_CEILING_PER_ANSWER.
+     */
+    @WithDefault("0.01")
+    double costCeilingPerAnswer();
 }

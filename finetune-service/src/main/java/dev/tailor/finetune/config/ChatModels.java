@@ -1,28 +1,57 @@
 package dev.tailor.finetune.config;
 
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import jakarta.enterprise.context.ApplicationScoped;
 
-import java.net.URI;
-import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Builds OpenAI-compatible chat models by name at run time. The models asked here are not known at build time
- * (a candidate's id exists only once its training finished), so they cannot be CDI-configured AI services.
+ * Builds the OpenAI-compatible chat models the service asks, by name at run time: the models evaluated are not known at
+ * build time (a candidate's id exists only once its training finished), so they cannot be CDI-configured AI services.
+ * The provider's base URL and key serve unless generation or evaluation name their own.
  */
-public final class ChatModels {
+@ApplicationScoped
+public class ChatModels {
 
-    private ChatModels() {
+    private final FinetuneConfig config;
+
+    ChatModels(FinetuneConfig config) {
+        this.config = config;
     }
 
-    public static ChatModel openAiCompatible(URI baseUrl, String apiKey, String model, Duration timeout) {
+    /** The question writer: structured output as a JSON schema the provider enforces (model-service: a grammar). */
+    public ChatModel questionWriter() {
+        var g = config.generation();
         return OpenAiChatModel.builder()
-                .baseUrl(baseUrl.toString())
-                .apiKey(apiKey == null || apiKey.isBlank() ? "none" : apiKey)
-                .modelName(model)
-                .temperature(0.0)
-                .timeout(timeout)
+                .baseUrl(g.baseUrl().orElse(config.provider().baseUrl()).toString())
+                .apiKey(key(g.apiKey()))
+                .modelName(g.model())
+                .temperature(g.temperature())
+                .maxTokens(g.maxTokens())
+                .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
+                .strictJsonSchema(true)
+                .timeout(g.timeout())
                 .maxRetries(2)
                 .build();
+    }
+
+    /** A model under evaluation, asked greedily. */
+    public ChatModel evaluated(String model) {
+        var e = config.evaluation();
+        return OpenAiChatModel.builder()
+                .baseUrl(e.baseUrl().orElse(config.provider().baseUrl()).toString())
+                .apiKey(key(e.apiKey()))
+                .modelName(model)
+                .temperature(0.0)
+                .maxTokens(e.maxTokens())
+                .timeout(e.timeout())
+                .maxRetries(2)
+                .build();
+    }
+
+    private String key(Optional<String> own) {
+        return own.or(() -> config.provider().apiKey()).filter(k -> !k.isBlank()).orElse("none");
     }
 }

@@ -28,12 +28,19 @@ public interface FinetuneConfig {
     String jobsTopic();
 
     /** How often running provider jobs are polled. Env: TAILOR_FINETUNE_POLL_INTERVAL. */
-    @WithDefault("PT30S")
+    @WithDefault("10s")
     Duration pollInterval();
 
     /** Consecutive failed polls after which a job is marked failed. Env: TAILOR_FINETUNE_MAX_POLL_FAILURES. */
     @WithDefault("20")
     int maxPollFailures();
+
+    /**
+     * How often every document of the index is read again (besides following docs.indexed): what the topic no longer
+     * keeps is still known. Env: TAILOR_FINETUNE_INDEX_RESYNC.
+     */
+    @WithDefault("10m")
+    Duration indexResync();
 
     /** How long startup waits for the replay of docs.indexed, the jobs and the registry. Env: TAILOR_FINETUNE_REPLAY_TIMEOUT. */
     @WithDefault("PT60S")
@@ -67,8 +74,8 @@ public interface FinetuneConfig {
         @WithDefault("0.2")
         double evalFraction();
 
-        /** Most evaluation questions asked per model (each costs a chat call). Env: TAILOR_FINETUNE_DATASET_MAX_EVAL_QUESTIONS. */
-        @WithDefault("50")
+        /** Most evaluation questions asked per model and strategy (each costs a chat call). Env: TAILOR_FINETUNE_DATASET_MAX_EVAL_QUESTIONS. */
+        @WithDefault("40")
         int maxEvalQuestions();
 
         /** System message of every training example. Env: TAILOR_FINETUNE_DATASET_SYSTEM_PROMPT. */
@@ -82,69 +89,132 @@ public interface FinetuneConfig {
 
     interface Provider {
         /** Name recorded in promotions. Env: TAILOR_FINETUNE_PROVIDER_NAME. */
-        @WithDefault("openai")
+        @WithDefault("model-service")
         String name();
 
-        /** Base URL of the OpenAI-compatible API, including {@code /v1}. Env: TAILOR_FINETUNE_PROVIDER_BASE_URL. */
-        @WithDefault("https://api.openai.com/v1")
+        /**
+         * Base URL of the OpenAI-compatible fine-tuning API, including {@code /v1}: model-service locally, or a hosted
+         * provider. Env: TAILOR_FINETUNE_PROVIDER_BASE_URL.
+         */
+        @WithDefault("http://127.0.0.1:8083/v1")
         URI baseUrl();
 
-        /** Bearer key for the provider. Env: TAILOR_FINETUNE_PROVIDER_API_KEY. */
+        /** Bearer key for the provider (model-service needs none). Env: TAILOR_FINETUNE_PROVIDER_API_KEY. */
         Optional<String> apiKey();
 
         /** Model that is fine-tuned. Env: TAILOR_FINETUNE_PROVIDER_BASE_MODEL. */
-        @WithDefault("gpt-4o-mini-2024-07-18")
+        @WithDefault("smollm2-135m")
         String baseModel();
 
-        /** Attempts per provider call before the job fails (transient errors: 429, 5xx, I/O). Env: TAILOR_FINETUNE_PROVIDER_ATTEMPTS. */
-        @WithDefault("4")
-        int attempts();
-
-        /** First back-off between attempts; doubles each time. Env: TAILOR_FINETUNE_PROVIDER_BACKOFF. */
-        @WithDefault("PT1S")
-        Duration backoff();
+        /** Epochs asked of the provider; absent: the provider's own choice ("auto"). Env: TAILOR_FINETUNE_PROVIDER_EPOCHS. */
+        Optional<Integer> epochs();
     }
 
     interface Generation {
         /**
-         * OpenAI-compatible base URL of the chat model that writes question/answer pairs. Absent = the deterministic
-         * generator built from the document structure. Env: TAILOR_FINETUNE_GENERATION_BASE_URL.
+         * Whether a chat model writes the question/answer pairs. Without one there is no dataset worth training on,
+         * and a run fails with that reason. Env: TAILOR_FINETUNE_GENERATION_ENABLED.
          */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** OpenAI-compatible base URL of the question writer; default: the provider's. Env: TAILOR_FINETUNE_GENERATION_BASE_URL. */
         Optional<URI> baseUrl();
 
-        /** Env: TAILOR_FINETUNE_GENERATION_API_KEY. */
+        /** Default: the provider's key. Env: TAILOR_FINETUNE_GENERATION_API_KEY. */
         Optional<String> apiKey();
 
         /** Chat model name. Env: TAILOR_FINETUNE_GENERATION_MODEL. */
-        @WithDefault("gpt-4o-mini")
+        @WithDefault("smollm2-135m")
         String model();
 
-        /** Pairs asked for per document. Env: TAILOR_FINETUNE_GENERATION_PAIRS_PER_DOCUMENT. */
-        @WithDefault("8")
-        int pairsPerDocument();
+        /** Chunks written at once (the provider queues beyond its own capacity). Env: TAILOR_FINETUNE_GENERATION_CONCURRENCY. */
+        @WithDefault("2")
+        int concurrency();
 
-        /** Most characters of a document sent in one generation prompt. Env: TAILOR_FINETUNE_GENERATION_MAX_CHARS. */
-        @WithDefault("12000")
-        int maxChars();
+        /** Whether each kept question is also asked for in other words. Env: TAILOR_FINETUNE_GENERATION_REPHRASE. */
+        @WithDefault("true")
+        boolean rephrase();
+
+        /** Env: TAILOR_FINETUNE_GENERATION_TEMPERATURE. */
+        @WithDefault("0.2")
+        double temperature();
+
+        /** Tokens one answer of the writer may have. Env: TAILOR_FINETUNE_GENERATION_MAX_TOKENS. */
+        @WithDefault("400")
+        int maxTokens();
 
         /** Env: TAILOR_FINETUNE_GENERATION_TIMEOUT. */
-        @WithDefault("PT60S")
+        @WithDefault("PT120S")
         Duration timeout();
+
+        Filters filters();
+    }
+
+    /** What a written pair must pass to be trained on (see dataset.PairFilter). */
+    interface Filters {
+        /** Env: TAILOR_FINETUNE_GENERATION_FILTERS_MAX_QUESTION_CHARS. */
+        @WithDefault("300")
+        int maxQuestionChars();
+
+        /** Env: TAILOR_FINETUNE_GENERATION_FILTERS_MAX_ANSWER_CHARS. */
+        @WithDefault("400")
+        int maxAnswerChars();
+
+        /** Share of the answer's content words that must occur in its chunk. Env: TAILOR_FINETUNE_GENERATION_FILTERS_MIN_ANSWER_OVERLAP. */
+        @WithDefault("0.6")
+        double minAnswerOverlap();
+
+        /** Cosine of answer and chunk embeddings an answer must reach. Env: TAILOR_FINETUNE_GENERATION_FILTERS_MIN_ANSWER_SIMILARITY. */
+        @WithDefault("0.3")
+        double minAnswerSimilarity();
+
+        /** Cosine of two questions' embeddings from which the later one is a near-duplicate. Env: TAILOR_FINETUNE_GENERATION_FILTERS_MAX_QUESTION_SIMILARITY. */
+        @WithDefault("0.97")
+        double maxQuestionSimilarity();
     }
 
     interface Evaluation {
-        /** Base URL the candidate and current models are asked through; default: the provider's. Env: TAILOR_FINETUNE_EVALUATION_BASE_URL. */
+        /** Base URL the models are asked through; default: the provider's. Env: TAILOR_FINETUNE_EVALUATION_BASE_URL. */
         Optional<URI> baseUrl();
 
         /** Default: the provider's key. Env: TAILOR_FINETUNE_EVALUATION_API_KEY. */
         Optional<String> apiKey();
 
-        /** Mean answer/reference similarity (cosine, 0..1) a candidate must reach. Env: TAILOR_FINETUNE_EVALUATION_THRESHOLD. */
-        @WithDefault("0.6")
+        /** The chat model of the rag strategy (what users get without a fine-tuned model). Env: TAILOR_FINETUNE_EVALUATION_BASE_CHAT_MODEL. */
+        @WithDefault("smollm2-135m")
+        String baseChatModel();
+
+        /**
+         * Fact accuracy (share of questions whose answer states the reference fact) a candidate must reach to be
+         * promoted; it must also beat what serves the group. Env: TAILOR_FINETUNE_EVALUATION_THRESHOLD.
+         */
+        @WithDefault("0.2")
         double threshold();
 
+        /**
+         * How the gate asks both models: as the candidate would serve, {@code finetuned+rag} (the group's model with
+         * the permitted passages) or {@code finetuned} (the model alone). Env: TAILOR_FINETUNE_EVALUATION_GATE_STRATEGY.
+         */
+        @WithDefault("finetuned+rag")
+        String gateStrategy();
+
+        /** Passages retrieved per question under rag strategies. Env: TAILOR_FINETUNE_EVALUATION_TOP_K. */
+        @WithDefault("3")
+        int topK();
+
+        /** Tokens an evaluated answer may have. Env: TAILOR_FINETUNE_EVALUATION_MAX_TOKENS. */
+        @WithDefault("120")
+        int maxTokens();
+
+        /**
+         * Gold questions with reference facts (dev/corpus/questions.jsonl for the sample corpus); the gate adds a
+         * group's to its held-out pairs. Env: TAILOR_FINETUNE_EVALUATION_GOLD_QUESTIONS.
+         */
+        Optional<java.nio.file.Path> goldQuestions();
+
         /** Env: TAILOR_FINETUNE_EVALUATION_TIMEOUT. */
-        @WithDefault("PT60S")
+        @WithDefault("PT120S")
         Duration timeout();
     }
 }

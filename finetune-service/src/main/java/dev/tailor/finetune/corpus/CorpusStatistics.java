@@ -33,7 +33,10 @@ public final class CorpusStatistics {
                 .map(CorpusChange::time)
                 .sorted()
                 .toList();
-        Instant last = times.isEmpty() ? null : times.get(times.size() - 1);
+        // a document whose events have expired from docs.indexed last changed when the index says it did
+        Instant last = java.util.stream.Stream.concat(times.stream(),
+                        readable.stream().map(IndexedDocument::updatedAt).filter(java.util.Objects::nonNull))
+                .max(Instant::compareTo).orElse(null);
         return new GroupCorpus(group,
                 fingerprint(readable),
                 readable.size(),

@@ -7,9 +7,11 @@ import dev.tailor.finetune.groups.PermissionGroups;
 import dev.tailor.finetune.kafka.KafkaSupport;
 import dev.tailor.finetune.kafka.TopicFollower;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,22 +19,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Rebuilds the corpus state on startup by replaying docs.indexed from the beginning (its retention, 35 days, covers
- * the 30-day change windows) and keeps following it. No database: the topic is the state.
+ * The corpus as the index holds it, kept current: every document object of the index (read at start and every
+ * {@code tailor.finetune.index-resync}, so no document is forgotten once its docs.indexed events expire), and the
+ * changes of docs.indexed, replayed from the beginning of what the topic keeps and followed.
  */
 @ApplicationScoped
 public class CorpusTracker {
 
+    private static final Logger LOG = Logger.getLogger(CorpusTracker.class);
+
     private final CorpusState state = new CorpusState();
+    private final KafkaSupport kafka;
+    private final IndexedDocuments index;
+    private final Clock clock;
     private TopicFollower follower;
+    private final java.util.concurrent.CountDownLatch indexRead = new java.util.concurrent.CountDownLatch(1);
 
-    @Inject
-    KafkaSupport kafka;
+    CorpusTracker(KafkaSupport kafka, IndexedDocuments index, Clock clock) {
+        this.kafka = kafka;
+        this.index = index;
+        this.clock = clock;
+    }
 
-    @Inject
-    Clock clock;
-
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void start() {
         follower = kafka.follow(Topics.DOCS_INDEXED, record -> {
             if (record.value() != null) {
@@ -47,6 +56,22 @@ public class CorpusTracker {
         }
     }
 
+    /** Reads every document of the index into the state; until it first succeeds, readiness stays down. */
+    @Scheduled(every = "{tailor.finetune.index-resync}", delay = 0, identity = "read-indexed-documents",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void readIndex() {
+        try {
+            List<IndexedDocument> documents = index.all();
+            long changed = documents.stream().filter(state::applyIndexed).count();
+            if (indexRead.getCount() > 0 || changed > 0) {
+                LOG.infof("read %d document(s) from the index, %d newer than docs.indexed told", documents.size(), changed);
+            }
+            indexRead.countDown();
+        } catch (RuntimeException e) {
+            LOG.warnf("could not read the documents of the index (%s); trying again", e.getMessage());
+        }
+    }
+
     static DocumentIndexed read(String json) {
         try {
             return KafkaSupport.JSON.readValue(json, DocumentIndexed.class);
@@ -56,11 +81,14 @@ public class CorpusTracker {
     }
 
     public boolean awaitReplay(Duration timeout) throws InterruptedException {
-        return follower.awaitCaughtUp(timeout);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean replayed = follower.awaitCaughtUp(timeout);
+        return indexRead.await(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)
+                && replayed;
     }
 
     public boolean replayed() {
-        return follower != null && follower.isCaughtUp();
+        return follower != null && follower.isCaughtUp() && indexRead.getCount() == 0;
     }
 
     /** The current permission groups, recomputed from the live ACLs on every call. */

@@ -1,22 +1,32 @@
 package dev.tailor.finetune.evaluation;
 
+import java.util.Locale;
+
 /**
- * Promote only a candidate that clears the threshold and beats the serving model (if there is one). Pure.
+ * Promote only a candidate whose fact accuracy clears the threshold and beats what serves the group now (its current
+ * fine-tuned model, or the base model with retrieval when it has none), on the same questions. Pure.
  *
  * @param reason in plain language, recorded on the job
  */
 public record PromotionGate(boolean promote, String reason) {
 
-    public static PromotionGate decide(double candidate, Double current, double threshold) {
+    public static PromotionGate decide(double candidate, Double current, String currentName, int questions,
+                                       double threshold) {
+        String sample = questions + " question" + (questions == 1 ? "" : "s");
+        if (questions == 0) {
+            return new PromotionGate(false, "no evaluation questions: nothing shows the candidate is better");
+        }
         if (candidate < threshold) {
-            return new PromotionGate(false, String.format("candidate scored %.3f, below the threshold %.3f", candidate, threshold));
+            return new PromotionGate(false, String.format(Locale.ROOT,
+                    "candidate fact accuracy %.2f on %s, below the threshold %.2f", candidate, sample, threshold));
         }
         if (current != null && candidate <= current) {
-            return new PromotionGate(false, String.format("candidate scored %.3f, not better than the current model's %.3f",
-                    candidate, current));
+            return new PromotionGate(false, String.format(Locale.ROOT,
+                    "candidate fact accuracy %.2f on %s, not better than %s's %.2f", candidate, sample, currentName, current));
         }
         return new PromotionGate(true, current == null
-                ? String.format("candidate scored %.3f (threshold %.3f); no model served the group", candidate, threshold)
-                : String.format("candidate scored %.3f, better than the current model's %.3f", candidate, current));
+                ? String.format(Locale.ROOT, "candidate fact accuracy %.2f on %s (threshold %.2f)", candidate, sample, threshold)
+                : String.format(Locale.ROOT, "candidate fact accuracy %.2f on %s, better than %s's %.2f", candidate,
+                sample, currentName, current));
     }
 }

@@ -2,137 +2,105 @@ package dev.tailor.finetune.jobs;
 
 import dev.tailor.contracts.ModelPromotion;
 import dev.tailor.finetune.config.FinetuneConfig;
+import dev.tailor.finetune.registry.ModelRegistry;
 import dev.tailor.finetune.corpus.CorpusTracker;
 import dev.tailor.finetune.corpus.GroupCorpus;
-import dev.tailor.finetune.dataset.Dataset;
 import dev.tailor.finetune.dataset.DatasetBuilder;
-import dev.tailor.finetune.dataset.DatasetWriter;
-import dev.tailor.finetune.dataset.QaPair;
-import dev.tailor.finetune.evaluation.ModelEvaluator;
-import dev.tailor.finetune.evaluation.PromotionGate;
-import dev.tailor.finetune.registry.ModelRegistry;
+import dev.tailor.finetune.evaluation.CandidateGate;
+import dev.tailor.finetune.training.ProviderEvent;
 import dev.tailor.finetune.training.ProviderJob;
+import dev.tailor.finetune.training.ProviderRejected;
 import dev.tailor.finetune.training.TrainingProvider;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs training jobs: dataset → upload → provider job → poll → evaluate → promote or reject. Every transition is
- * saved to the jobs topic before the next step, so a restart carries on from the last saved state: a job the
- * provider already accepted is polled again, never submitted twice. One job per group at a time.
+ * Drives training runs through {@link JobLifecycle}: each event is applied to the run's latest saved record, one at a
+ * time per run, the result saved before anything else happens, and the effects carried out afterwards on the managed
+ * executor. quarkus-scheduler polls the provider for the runs it holds. A restart resumes every unfinished run from
+ * its saved state: a dataset being written carries on, a job the provider accepted is polled again, never submitted
+ * twice, an evaluation starts over.
  */
 @ApplicationScoped
 public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
 
-    @Inject
-    FinetuneConfig config;
-    @Inject
-    JobStore store;
-    @Inject
-    CorpusTracker corpus;
-    @Inject
-    ModelRegistry registry;
-    @Inject
-    DatasetBuilder datasets;
-    @Inject
-    TrainingProvider provider;
-    @Inject
-    ModelEvaluator evaluator;
-    @Inject
-    Clock clock;
+    private final FinetuneConfig config;
+    private final JobStore store;
+    private final CorpusTracker corpus;
+    private final DatasetBuilder datasets;
+    private final TrainingProvider provider;
+    private final CandidateGate gate;
+    private final ModelRegistry registry;
+    private final ManagedExecutor executor;
+    private final Clock clock;
+    private final JobLifecycle.Policy policy;
+    /** One lock per run: its events are applied one at a time. */
+    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    /** Runs being polled now, so that a slow poll is not started twice. */
+    private final Set<String> polling = ConcurrentHashMap.newKeySet();
 
-    /** Jobs a worker is currently busy with, so the poller never hands the same job out twice. */
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final Map<String, Integer> pollFailures = new ConcurrentHashMap<>();
-    private ExecutorService workers;
-    private ScheduledExecutorService poller;
+    JobRunner(FinetuneConfig config, JobStore store, CorpusTracker corpus, DatasetBuilder datasets,
+              TrainingProvider provider, CandidateGate gate, ModelRegistry registry, ManagedExecutor executor,
+              Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.corpus = corpus;
+        this.datasets = datasets;
+        this.provider = provider;
+        this.gate = gate;
+        this.registry = registry;
+        this.executor = executor;
+        this.clock = clock;
+        this.policy = new JobLifecycle.Policy(config.minExamples(), config.maxPollFailures());
+    }
 
-    void start(@Observes StartupEvent event) throws InterruptedException {
+    void resume(@Observes StartupEvent event) throws InterruptedException {
         var timeout = config.replayTimeout();
-        boolean ready = corpus.awaitReplay(timeout) & store.awaitReplay(timeout) & registry.awaitReplay(timeout);
+        boolean ready = corpus.awaitReplay(timeout) & store.awaitReplay(timeout);
         if (!ready) {
             LOG.warnf("replay of the topics did not finish within %s; continuing, readiness stays down until it does", timeout);
         }
-        workers = Executors.newFixedThreadPool(2, r -> new Thread(r, "training-job"));
-        resumeInterruptedJobs();
-        poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "training-poller"));
-        long every = Math.max(50, config.pollInterval().toMillis());
-        poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (poller != null) {
-            poller.shutdownNow();
-        }
-        if (workers != null) {
-            workers.shutdownNow();
+        for (JobRecord job : store.unfinished()) {
+            LOG.infof("resuming run %s of %s (%s)", job.id(), job.groupId(), job.status());
+            executor.execute(() -> handle(job.id(), new JobEvent.Resumed()));
         }
     }
 
-    /** Starts a run for the group; the caller checked eligibility. Synchronized: never two runs for one group. */
+    /** Starts a run for the group; the caller checked eligibility. Never two unfinished runs for one group. */
     public synchronized JobRecord start(GroupCorpus group, boolean forced) {
         var active = store.active(group.group().id());
         if (active.isPresent()) {
             throw new RunInProgress(active.get());
         }
-        var now = clock.instant();
-        JobRecord job = store.save(new JobRecord(UUID.randomUUID().toString(), group.group().id(), group.group().roles(),
-                group.fingerprint(), JobStatus.PREPARING, provider.name(), config.provider().baseModel(), null, 0, 0,
-                null, null, null, null, null, null, "building the dataset", List.of(), forced, now, now));
-        inFlight.add(job.id());
-        workers.submit(() -> {
-            try {
-                prepareAndSubmit(job);
-            } finally {
-                inFlight.remove(job.id());
-            }
-        });
+        JobRecord job = store.save(JobRecord.preparing(UUID.randomUUID().toString(), new JobRecord.Target(
+                group.group().id(), group.group().roles(), group.fingerprint(), provider.name(),
+                config.provider().baseModel(), forced), clock.instant()));
+        executor.execute(() -> run(job.id(), new Effect.BuildDataset()));
         return job;
     }
 
     /**
-     * Cancels a run the provider is training (queued or running): at the provider, then here. Runs still building
-     * their dataset, being evaluated or finished cannot be cancelled ({@link IllegalStateException}).
+     * Cancels a run being prepared, queued or trained (at the provider too).
+     *
+     * @throws IllegalStateException naming why a run in any other state cannot be cancelled
      */
-    public JobRecord cancel(String jobId) throws InterruptedException {
-        // take the job from the poller so that a concurrent poll cannot overwrite the cancellation
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!inFlight.add(jobId)) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("run " + jobId + " is busy; try again");
-            }
-            Thread.sleep(50);
-        }
-        try {
-            JobRecord job = store.find(jobId).orElseThrow(() -> new java.util.NoSuchElementException("no job " + jobId));
-            if (job.providerJobId() == null || (job.status() != JobStatus.QUEUED && job.status() != JobStatus.RUNNING)) {
-                throw new IllegalStateException("run " + jobId + " is " + job.status()
-                        + "; only a queued or running run can be cancelled");
-            }
-            provider.cancel(job.providerJobId());
-            return store.save(job.with(JobStatus.CANCELLED, "cancelled by an administrator", clock.instant()));
-        } finally {
-            inFlight.remove(jobId);
-        }
+    public JobRecord cancel(String jobId) {
+        store.find(jobId).orElseThrow(() -> new java.util.NoSuchElementException("no job " + jobId));
+        return handle(jobId, new JobEvent.CancelRequested());
     }
 
     /** Thrown when the group already has a run that is not finished. */
@@ -149,154 +117,127 @@ public class JobRunner {
         }
     }
 
-    private void prepareAndSubmit(JobRecord started) {
-        JobRecord job = started;
-        try {
-            var group = corpus.groups().stream().filter(g -> g.id().equals(started.groupId())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the group no longer exists (its ACLs changed)"));
-            Dataset dataset = datasets.build(job.id(), group, job.fingerprint());
-            job = store.save(job.withDataset(dataset.dir().toString(), dataset.train().size(), dataset.eval().size(),
-                    clock.instant()));
-            if (dataset.train().size() + dataset.eval().size() < config.minExamples() || dataset.eval().isEmpty()) {
-                store.save(job.with(JobStatus.FAILED, "the dataset has " + dataset.train().size() + " training and "
-                        + dataset.eval().size() + " evaluation pairs; at least " + config.minExamples()
-                        + " pairs and one evaluation pair are needed", clock.instant()));
-                return;
+    /** Applies one event to the run's latest record, saves the outcome, then starts the effects it asks for. */
+    JobRecord handle(String jobId, JobEvent event) {
+        JobLifecycle.Transition transition;
+        synchronized (locks.computeIfAbsent(jobId, id -> new Object())) {
+            JobRecord current = store.find(jobId).orElseThrow(() -> new IllegalStateException("no job " + jobId));
+            transition = JobLifecycle.apply(current, event, clock.instant(), policy);
+            if (transition.refused() != null) {
+                throw new IllegalStateException(transition.refused());
             }
-            String fileId = provider.uploadTrainingFile(dataset.trainFile());
-            ProviderJob created = provider.createJob(fileId, job.baseModel(), suffix(job.groupId()));
-            job = job.withProviderJob(fileId, created.id(), clock.instant());
-            store.save(job.with(statusOf(created), "submitted to " + provider.name() + " as " + created.id(),
-                    clock.instant()));
+            if (transition.changed()) {
+                store.save(transition.job());
+            }
+        }
+        for (Effect effect : transition.effects()) {
+            executor.execute(() -> run(jobId, effect));
+        }
+        return transition.job();
+    }
+
+    /** Carries out one effect and reports its outcome as an event; a failure fails the run with its reason. */
+    private void run(String jobId, Effect effect) {
+        try {
+            JobRecord job = store.find(jobId).orElseThrow();
+            if (effect instanceof Effect.BuildDataset) {
+                var built = datasets.build(jobId, job.target().roles(), job.target().fingerprint(),
+                        (done, total) -> handle(jobId, new JobEvent.DatasetProgress(done, total)), () -> cancelled(jobId));
+                handle(jobId, new JobEvent.DatasetBuilt(new JobRecord.DatasetPart(built.dir(), built.chunksTotal(),
+                        built.chunksTotal(), built.trainExamples(), built.evalExamples()), built.problem()));
+            } else if (effect instanceof Effect.Submit) {
+                String fileId = provider.uploadTrainingFile(Path.of(job.dataset().dir()).resolve(DatasetBuilder.TRAIN_FILE));
+                ProviderJob created = provider.createJob(fileId, job.target().baseModel(), suffix(job.groupId()));
+                handle(jobId, new JobEvent.Submitted(fileId, created.id(), report(created, List.of())));
+            } else if (effect instanceof Effect.Evaluate) {
+                evaluate(job);
+            } else if (effect instanceof Effect.CancelAtProvider cancel && cancel.providerJobId() != null) {
+                provider.cancel(cancel.providerJobId());
+            }
         } catch (RuntimeException e) {
-            LOG.warnf(e, "run %s for %s failed", job.id(), job.groupId());
-            store.save(job.with(JobStatus.FAILED, e.getMessage(), clock.instant()));
+            LOG.warnf(e, "run %s: %s failed", jobId, effect.getClass().getSimpleName());
+            if (!(effect instanceof Effect.CancelAtProvider)) {
+                handle(jobId, new JobEvent.Failed(effect.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2")
+                        .toLowerCase() + " failed: " + e.getMessage()));
+            }
         }
     }
 
-    /** OpenAI allows up to 64 characters in the model suffix; the group id is recognisable there. */
+    /** The gate's verdict; a promotion reaches models.registry before the run is marked promoted. */
+    private void evaluate(JobRecord job) {
+        String candidate = job.training().fineTunedModel();
+        var verdict = gate.decide(job.id(), job.target().roles(), candidate, Path.of(job.dataset().dir()));
+        if (verdict.promoted()) {
+            registry.promote(new ModelPromotion(job.groupId(), candidate, job.target().provider(), job.target().baseModel(),
+                    job.target().roles(), job.target().fingerprint(), verdict.candidateAccuracy(),
+                    verdict.currentAccuracy(), clock.instant()));
+        }
+        List<JobRecord.QuestionResult> results = verdict.evaluation().stream()
+                .map(o -> new JobRecord.QuestionResult(o.id(), o.question(), o.factCorrect(), o.answer(), o.source())).toList();
+        handle(job.id(), new JobEvent.Evaluated(verdict.promoted(), verdict.reason(), new JobRecord.EvaluationPart(
+                verdict.strategy(), verdict.candidateAccuracy(), verdict.currentAccuracy(), verdict.currentModel(),
+                verdict.questions(), results)));
+    }
+
+    private boolean cancelled(String jobId) {
+        return store.find(jobId).map(j -> j.status() == JobStatus.CANCELLED).orElse(true);
+    }
+
+    @Scheduled(every = "{tailor.finetune.poll-interval}", identity = "poll-training-jobs",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        for (JobRecord job : store.unfinished()) {
+            if (job.status().atProvider() && job.training().providerJobId() != null && polling.add(job.id())) {
+                executor.execute(() -> {
+                    try {
+                        pollOnce(job.id(), job.training().providerJobId());
+                    } finally {
+                        polling.remove(job.id());
+                    }
+                });
+            }
+        }
+    }
+
+    private void pollOnce(String jobId, String providerJobId) {
+        ProviderJob remote;
+        List<ProviderEvent> events;
+        try {
+            remote = provider.job(providerJobId);
+            events = provider.events(providerJobId);
+        } catch (ProviderRejected e) {
+            handle(jobId, new JobEvent.PollFailed("the provider refused the poll: " + e.getMessage(), e.notFound()));
+            return;
+        } catch (RuntimeException e) {
+            handle(jobId, new JobEvent.PollFailed("the provider is unreachable: " + e.getMessage(), false));
+            return;
+        }
+        handle(jobId, new JobEvent.Polled(report(remote, events)));
+    }
+
+    /** The provider's job and events as the lifecycle reads them: messages, and the loss by step of metrics events. */
+    static ProviderReport report(ProviderJob job, List<ProviderEvent> events) {
+        List<String> messages = new ArrayList<>();
+        List<JobRecord.LossPoint> losses = new ArrayList<>();
+        Integer totalSteps = null;
+        Long eta = null;
+        for (ProviderEvent event : events) {
+            if (event.message() != null) {
+                messages.add(event.message());
+            }
+            var data = event.data();
+            if (data != null && data.has("step") && data.has("train_loss")) {
+                losses.add(new JobRecord.LossPoint(data.path("step").asInt(), data.path("train_loss").asDouble()));
+                totalSteps = data.has("total_steps") ? Integer.valueOf(data.path("total_steps").asInt()) : totalSteps;
+                eta = data.has("eta_seconds") ? Long.valueOf(Math.round(data.path("eta_seconds").asDouble())) : eta;
+            }
+        }
+        return new ProviderReport(job.status(), job.fineTunedModel(), job.error(), messages, losses, totalSteps, eta);
+    }
+
+    /** OpenAI allows up to 64 characters in the model suffix (model-service 40); the group id is recognisable there. */
     static String suffix(String groupId) {
         String s = groupId.replaceAll("[^A-Za-z0-9-]", "-");
         return s.length() > 40 ? s.substring(0, 40) : s;
-    }
-
-    private static JobStatus statusOf(ProviderJob job) {
-        return switch (job.status()) {
-            case QUEUED -> JobStatus.QUEUED;
-            case RUNNING -> JobStatus.RUNNING;
-            case SUCCEEDED -> JobStatus.EVALUATING;
-            case FAILED -> JobStatus.FAILED;
-            case CANCELLED -> JobStatus.CANCELLED;
-        };
-    }
-
-    private void resumeInterruptedJobs() {
-        for (JobRecord job : store.all()) {
-            if (job.status() == JobStatus.PREPARING && !inFlight.contains(job.id())) {
-                // the dataset was being built when the service stopped; nothing reached the provider
-                store.save(job.with(JobStatus.FAILED, "interrupted before it reached the provider (service restart);"
-                        + " the schedule starts a new run", clock.instant()));
-            } else if (!job.status().terminal()) {
-                LOG.infof("resuming run %s of %s (%s, provider job %s)", job.id(), job.groupId(), job.status(),
-                        job.providerJobId());
-            }
-        }
-    }
-
-    private void pollSafely() {
-        try {
-            poll();
-        } catch (RuntimeException e) {
-            LOG.warn("polling training jobs failed", e);
-        }
-    }
-
-    void poll() {
-        for (JobRecord job : store.all()) {
-            if (job.status().terminal() || job.providerJobId() == null || !inFlight.add(job.id())) {
-                continue;
-            }
-            workers.submit(() -> {
-                try {
-                    advance(job);
-                } finally {
-                    inFlight.remove(job.id());
-                }
-            });
-        }
-    }
-
-    private void advance(JobRecord job) {
-        try {
-            if (job.status() == JobStatus.QUEUED || job.status() == JobStatus.RUNNING) {
-                ProviderJob remote;
-                try {
-                    remote = provider.job(job.providerJobId());
-                    pollFailures.remove(job.id());
-                } catch (TrainingProvider.ProviderException e) {
-                    int failures = pollFailures.merge(job.id(), 1, Integer::sum);
-                    if (e.notFound() || failures >= config.maxPollFailures()) {
-                        store.save(job.with(JobStatus.FAILED, e.getMessage(), clock.instant()));
-                    }
-                    return;
-                }
-                List<String> events = safeEvents(job.providerJobId());
-                JobStatus next = statusOf(remote);
-                JobRecord updated = job.withProgress(events, clock.instant());
-                if (remote.fineTunedModel() != null) {
-                    updated = updated.withModel(remote.fineTunedModel(), clock.instant());
-                }
-                if (next != job.status() || !updated.progress().equals(job.progress())) {
-                    String message = switch (next) {
-                        case FAILED -> "the provider failed the job: " + (remote.error() == null ? "no reason given" : remote.error());
-                        case CANCELLED -> "cancelled at the provider";
-                        case EVALUATING -> "trained " + remote.fineTunedModel() + "; evaluating";
-                        default -> "provider status " + remote.status().name().toLowerCase();
-                    };
-                    job = store.save(updated.with(next, message, clock.instant()));
-                }
-            }
-            if (job.status() == JobStatus.EVALUATING) {
-                evaluateAndDecide(job);
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "run %s failed", job.id());
-            store.save(job.with(JobStatus.FAILED, e.getMessage(), clock.instant()));
-        }
-    }
-
-    private List<String> safeEvents(String providerJobId) {
-        try {
-            return provider.events(providerJobId);
-        } catch (RuntimeException e) {
-            return List.of();
-        }
-    }
-
-    private void evaluateAndDecide(JobRecord job) {
-        if (job.fineTunedModel() == null) {
-            store.save(job.with(JobStatus.FAILED, "the provider reported success but no model id", clock.instant()));
-            return;
-        }
-        Path evalFile = job.datasetDir() == null ? null : Path.of(job.datasetDir()).resolve("eval.jsonl");
-        if (evalFile == null || !Files.exists(evalFile)) {
-            store.save(job.with(JobStatus.FAILED, "the held-out questions (" + evalFile + ") are gone; cannot evaluate",
-                    clock.instant()));
-            return;
-        }
-        List<QaPair> heldOut = DatasetWriter.readPairs(evalFile);
-        var current = registry.current(job.groupId()).filter(p -> !p.modelId().equals(job.fineTunedModel()));
-        double candidate = evaluator.score(job.fineTunedModel(), heldOut);
-        Double currentScore = current.map(p -> evaluator.score(p.modelId(), heldOut)).orElse(null);
-        PromotionGate gate = PromotionGate.decide(candidate, currentScore, config.evaluation().threshold());
-        var now = clock.instant();
-        JobRecord scored = job.withScores(candidate, currentScore, current.map(ModelPromotion::modelId).orElse(null), now);
-        if (gate.promote()) {
-            registry.promote(new ModelPromotion(job.groupId(), job.fineTunedModel(), job.provider(), job.baseModel(),
-                    job.roles(), job.fingerprint(), candidate, currentScore, now));
-            store.save(scored.with(JobStatus.PROMOTED, gate.reason(), now));
-        } else {
-            store.save(scored.with(JobStatus.REJECTED, gate.reason(), now));
-        }
     }
 }

@@ -12,7 +12,7 @@ public enum JobStatus {
     EVALUATING,
     /** Evaluated and promoted to models.registry. */
     PROMOTED,
-    /** Evaluated and not promoted (below the threshold or not better than the current model). */
+    /** Evaluated and not promoted (below the threshold or not better than what serves the group). */
     REJECTED,
     FAILED,
     CANCELLED;
@@ -24,5 +24,10 @@ public enum JobStatus {
     /** Whether the run produced a trained model for its fingerprint (so the same corpus is not trained again). */
     public boolean trained() {
         return this == PROMOTED || this == REJECTED;
+    }
+
+    /** Whether the provider holds the run now (it is polled). */
+    public boolean atProvider() {
+        return this == QUEUED || this == RUNNING;
     }
 }

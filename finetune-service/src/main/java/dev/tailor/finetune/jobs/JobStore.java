@@ -93,11 +93,17 @@ public class JobStore {
         return jobs.values().stream().filter(j -> j.groupId().equals(groupId) && !j.status().terminal()).findFirst();
     }
 
+    /** Runs that have not ended, oldest first. */
+    public List<JobRecord> unfinished() {
+        return jobs.values().stream().filter(j -> !j.status().terminal())
+                .sorted(Comparator.comparing(JobRecord::createdAt)).toList();
+    }
+
     /** The fingerprint of the group's latest run that produced a model, promoted or not. */
     public Optional<String> lastTrainedFingerprint(String groupId) {
         return jobs.values().stream()
                 .filter(j -> j.groupId().equals(groupId) && j.status().trained())
                 .max(Comparator.comparing(JobRecord::updatedAt))
-                .map(JobRecord::fingerprint);
+                .map(j -> j.target().fingerprint());
     }
 }

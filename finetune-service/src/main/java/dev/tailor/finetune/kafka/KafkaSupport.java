@@ -35,6 +35,7 @@ public class KafkaSupport {
 
     private final KafkaClients clients;
     private final KafkaProducer<String, String> producer;
+    private final java.util.List<TopicFollower> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     KafkaSupport(KafkaClients clients) {
         this.clients = clients;
@@ -46,7 +47,16 @@ public class KafkaSupport {
     }
 
     public TopicFollower follow(String topic, Consumer<ConsumerRecord<String, String>> handler) {
-        return new TopicFollower(clients.settings(TopicFollower.settings(topic)), topic, handler).start();
+        TopicFollower follower = new TopicFollower(clients.settings(TopicFollower.settings(topic)), topic, handler).start();
+        followers.add(follower);
+        return follower;
+    }
+
+    /** The followers that are not following now, by topic, with why (for readiness). */
+    public Map<String, String> followerFailures() {
+        Map<String, String> failures = new java.util.TreeMap<>();
+        followers.stream().filter(f -> f.failure() != null).forEach(f -> failures.put(f.topic(), f.failure()));
+        return failures;
     }
 
     /** Writes a record and waits for the broker: callers rely on it being durable (a restart replays it). */

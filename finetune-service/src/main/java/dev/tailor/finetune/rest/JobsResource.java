@@ -5,17 +5,16 @@ import dev.tailor.finetune.jobs.JobRecord;
 import dev.tailor.finetune.jobs.JobRunner;
 import dev.tailor.finetune.jobs.JobStore;
 import dev.tailor.runtime.rest.Problem;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.core.Response;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
@@ -25,23 +24,26 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsResource {
 
-    @Inject
-    JobStore jobs;
+    private final JobStore jobs;
+    private final JobRunner runner;
 
-    @Inject
-    JobRunner runner;
+    JobsResource(JobStore jobs, JobRunner runner) {
+        this.jobs = jobs;
+        this.runner = runner;
+    }
 
     @GET
-    @Operation(summary = "Training runs, newest first, with status and provider progress; ?group= filters")
+    @Operation(summary = "Training runs, newest first: status, dataset progress, the provider's progress and loss curve,"
+            + " the gate's evaluation; ?group= filters")
     public List<JobRecord> jobs(@QueryParam("group") String group) {
         return jobs.all().stream().filter(j -> group == null || j.groupId().equals(group)).toList();
     }
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel a queued or running run (at the provider too)",
-            description = "200 with the cancelled job; 404 unknown job; 409 when the run is not queued or running")
-    public Response cancel(@PathParam("id") String id) throws InterruptedException {
+    @Operation(summary = "Cancel a run being prepared, queued or trained (at the provider too)",
+            description = "200 with the cancelled job; 404 unknown job; 409 when the run is being evaluated or has ended")
+    public Response cancel(@PathParam("id") String id) {
         try {
             return Response.ok(runner.cancel(id)).build();
         } catch (java.util.NoSuchElementException e) {
@@ -53,6 +55,7 @@ public class JobsResource {
 
     @GET
     @Path("/{id}")
+    @Operation(summary = "One training run")
     public JobRecord job(@PathParam("id") String id) {
         return jobs.find(id).orElseThrow(() -> new NotFoundException("no job " + id));
     }

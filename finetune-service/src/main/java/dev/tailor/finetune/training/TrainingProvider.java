@@ -1,38 +1,62 @@
 package dev.tailor.finetune.training;
 
+import dev.tailor.finetune.config.FinetuneConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 
-/** A service that fine-tunes models. Implementations retry transient failures themselves. */
-public interface TrainingProvider {
+/** The fine-tuning provider, as the job runner sees it: OpenAI's API, statuses normalised. */
+@ApplicationScoped
+public class TrainingProvider {
 
-    /** Name recorded in promotions, e.g. {@code openai}. */
-    String name();
+    static final int EVENTS_PER_POLL = 100;
 
-    /** Uploads a chat-format JSONL training file; returns the provider's file id. */
-    String uploadTrainingFile(Path jsonl);
+    private final OpenAiFineTuningApi api;
+    private final FinetuneConfig config;
 
-    /** Creates a fine-tuning job; {@code suffix} makes the resulting model id recognisable. */
-    ProviderJob createJob(String trainingFileId, String baseModel, String suffix);
+    TrainingProvider(@RestClient OpenAiFineTuningApi api, FinetuneConfig config) {
+        this.api = api;
+        this.config = config;
+    }
 
-    ProviderJob job(String jobId);
+    public String name() {
+        return config.provider().name();
+    }
 
-    /** The job's recent events, oldest first, as plain messages. */
-    List<String> events(String jobId);
+    public String uploadTrainingFile(Path jsonl) {
+        return api.upload("fine-tune", jsonl.toFile()).id();
+    }
 
-    ProviderJob cancel(String jobId);
+    public ProviderJob createJob(String trainingFileId, String baseModel, String suffix) {
+        return map(api.create(new OpenAiFineTuningApi.CreateJob(trainingFileId, null, baseModel, suffix,
+                config.provider().epochs().map(OpenAiFineTuningApi.Hyperparameters::new).orElse(null))));
+    }
 
-    /** A provider call failed for good: retries are exhausted or the error is not transient. */
-    final class ProviderException extends RuntimeException {
-        private final boolean notFound;
+    public ProviderJob job(String jobId) {
+        return map(api.job(jobId));
+    }
 
-        public ProviderException(String message, boolean notFound, Throwable cause) {
-            super(message, cause);
-            this.notFound = notFound;
+    /** The job's recent events, oldest first. */
+    public List<ProviderEvent> events(String jobId) {
+        var list = api.events(jobId, EVENTS_PER_POLL);
+        if (list == null || list.data() == null) {
+            return List.of();
         }
+        return list.data().stream()
+                .sorted(Comparator.comparingLong(OpenAiFineTuningApi.Event::createdAt))
+                .map(e -> new ProviderEvent(e.message(), e.type(), e.data()))
+                .toList();
+    }
 
-        public boolean notFound() {
-            return notFound;
-        }
+    public ProviderJob cancel(String jobId) {
+        return map(api.cancel(jobId));
+    }
+
+    private static ProviderJob map(OpenAiFineTuningApi.JobObject job) {
+        return new ProviderJob(job.id(), ProviderJobStatus.fromOpenAi(job.status()), job.fineTunedModel(),
+                job.error() == null ? null : job.error().message());
     }
 }

@@ -10,19 +10,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdvisorTest {
 
     static final AdvisorPolicy POLICY = new AdvisorPolicy(50_000, 1.0, 1500, 500, 5,
-            0.15, 0.60, 3.00, 2.0, 3, 1.5, 20, 0.25);
+            0.15, 0.60, 3.00, 2.0, 3, 1.5, 20, 0.25, 10, 0.01);
 
     /** Stable, large, large context, high volume, few groups: the case for fine-tuning. */
     static AdviceFigures fineTuneCase() {
         return new AdviceFigures("g-x", List.of("x"), 400, 4000, 2_000_000,
                 20_000, 0.9, 6000, 6500, 300,
-                0, 0.1, 0.1, 3, 240.0, 100.0, 2);
+                0, 0.1, 0.1, 3, 240.0, 100.0, 2, null);
     }
 
     static AdviceFigures with(AdviceFigures f, long tokens, double changesPerDay7, double retrieved, double qpd, int groups) {
         return new AdviceFigures(f.groupId(), f.roles(), f.documents(), f.chunks(), tokens, qpd, f.answeredShare(),
                 retrieved, Math.max(retrieved + 500, 600), f.completionTokensPerQuery(), changesPerDay7, changesPerDay7,
-                f.changesPerDayLast30Days(), f.changesLast30Days(), f.medianHoursBetweenChanges(), f.quietHours(), groups);
+                f.changesPerDayLast30Days(), f.changesLast30Days(), f.medianHoursBetweenChanges(), f.quietHours(), groups,
+                f.measured());
     }
 
     @Test
@@ -70,7 +71,7 @@ class AdvisorTest {
     @Test
     void costsFollowTheFormula() {
         var f = new AdviceFigures("g", List.of("r"), 1, 1, 1_000_000, 100, 1.0, 1000, 1200, 100,
-                0, 0, 0, 2, null, null, 1);
+                0, 0, 0, 2, null, null, 1, null);
         var c = Advisor.costs(f, POLICY);
         double rag = (1200 * 0.15 + 100 * 0.60) / 1e6;
         double ft = 2.0 * (200 * 0.15 + 100 * 0.60) / 1e6;

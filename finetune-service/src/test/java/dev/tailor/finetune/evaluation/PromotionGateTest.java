@@ -7,20 +7,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PromotionGateTest {
 
     @Test
-    void aCandidateBelowTheThresholdIsNotPromoted() {
-        assertThat(PromotionGate.decide(0.5, null, 0.6).promote()).isFalse();
-    }
-
-    @Test
-    void aCandidateNotBetterThanTheCurrentModelIsNotPromoted() {
-        var gate = PromotionGate.decide(0.8, 0.8, 0.6);
+    void aCandidateBelowTheThresholdIsRejected() {
+        var gate = PromotionGate.decide(0.1, null, "the base model with retrieval", 20, 0.2);
         assertThat(gate.promote()).isFalse();
-        assertThat(gate.reason()).contains("not better");
+        assertThat(gate.reason()).contains("0.10").contains("20 questions").contains("threshold 0.20");
     }
 
     @Test
-    void aCandidateClearingTheThresholdAndBeatingTheCurrentModelIsPromoted() {
-        assertThat(PromotionGate.decide(0.85, 0.8, 0.6).promote()).isTrue();
-        assertThat(PromotionGate.decide(0.7, null, 0.6).promote()).isTrue();
+    void aCandidateMustBeatWhatServesTheGroup() {
+        assertThat(PromotionGate.decide(0.5, 0.5, "the serving model ft:a", 20, 0.2).promote()).isFalse();
+        var better = PromotionGate.decide(0.6, 0.5, "the serving model ft:a", 20, 0.2);
+        assertThat(better.promote()).isTrue();
+        assertThat(better.reason()).contains("better than the serving model ft:a's 0.50");
+        assertThat(PromotionGate.decide(0.3, null, "x", 20, 0.2).promote()).isTrue();
+    }
+
+    @Test
+    void noQuestionsProveNothing() {
+        assertThat(PromotionGate.decide(1.0, null, "x", 0, 0.2).promote()).isFalse();
     }
 }

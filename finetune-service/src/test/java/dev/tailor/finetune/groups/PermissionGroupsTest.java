@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermissionGroupsTest {
 
     static IndexedDocument doc(String id, String... roles) {
-        return new IndexedDocument(id, 1, List.of(roles), id, "h-" + id, 2, 100, false);
+        return new IndexedDocument(id, 1, List.of(roles), id, "h-" + id, 2, 100, false, null);
     }
 
     @Test
@@ -76,7 +76,7 @@ class PermissionGroupsTest {
 
     @Test
     void deletedDocumentsReadNothing() {
-        var gone = new IndexedDocument("x", 2, List.of(), null, null, 0, 0, true);
+        var gone = new IndexedDocument("x", 2, List.of(), null, null, 0, 0, true, null);
         assertThat(PermissionGroups.of(List.of(gone, doc("a", "hr")))).extracting(PermissionGroup::roles)
                 .containsExactly(List.of("hr"));
     }
