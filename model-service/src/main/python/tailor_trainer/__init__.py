@@ -35,8 +35,8 @@ Stdout carries one JSON object per line and nothing else (logs, warnings and nat
   unreadable, empty, or has a bad line: the message names the file, the line and why: not JSON, no messages, no
   assistant message, unknown role, a message without text); 143 after SIGTERM; 1 any other failure. A process killed
   otherwise (SIGKILL, the kernel's OOM killer) says nothing: the supervisor goes by the exit status.
-- SIGTERM: the worker stops at the next Python instruction (within about a second, one training step at worst), emits
-  failed "terminated (SIGTERM)" and exits 143.
+- SIGTERM: a watcher thread removes any half-written adapter (and the metrics file), emits failed
+  "terminated (SIGTERM)" and exits 143 at once, whatever the training thread is doing.
 
 Files in DIR (created if missing; an adapter.gguf or metrics.csv there from an earlier run is deleted at start):
 - adapter.gguf: the LoRA adapter for llama.cpp (see adapter_gguf): written under a temporary name and renamed when

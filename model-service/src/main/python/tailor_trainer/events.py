@@ -8,6 +8,7 @@ import json
 import math
 import os
 import sys
+import threading
 
 
 def _finite(value):
@@ -20,6 +21,7 @@ def _finite(value):
 class Events:
     def __init__(self, stream):
         self._stream = stream
+        self._lock = threading.Lock()  # the SIGTERM watcher writes too; lines must never interleave
 
     @classmethod
     def take_stdout(cls):
@@ -32,5 +34,7 @@ class Events:
 
     def emit(self, event, **fields):
         record = {"event": event, **{key: _finite(value) for key, value in fields.items()}}
-        self._stream.write(json.dumps(record, allow_nan=False) + "\n")
-        self._stream.flush()
+        line = json.dumps(record, allow_nan=False) + "\n"
+        with self._lock:
+            self._stream.write(line)
+            self._stream.flush()

@@ -6,6 +6,7 @@ import math
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
 import warnings
@@ -25,10 +26,6 @@ log = logging.getLogger("tailor_trainer")
 
 class BadInput(ValueError):
     pass
-
-
-class Terminated(BaseException):
-    """Raised in the main thread by SIGTERM; a BaseException so that no library's `except Exception` swallows it."""
 
 
 class _Arguments(argparse.ArgumentParser):
@@ -63,20 +60,41 @@ def parse_arguments(argv):
     return args
 
 
-def _terminate(signum, frame):
-    raise Terminated()
+def _exit_on_sigterm(events, output_dir):
+    """SIGTERM ends the process at once, whatever the main thread is in (a Python signal handler would wait for the
+    running native call, and a training step can take long on a busy machine). Python's C-level handler writes the
+    signal to a pipe from whichever thread receives it; a watcher thread blocked on that pipe cleans up and exits."""
+    readable, writable = os.pipe()
+    os.set_blocking(writable, False)
+    signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    signal.set_wakeup_fd(writable)
+
+    def watch():
+        os.read(readable, 1)
+        if output_dir:
+            for leftover in (ADAPTER_FILE + ".partial", METRICS_FILE):
+                try:
+                    os.remove(os.path.join(output_dir[0], leftover))
+                except OSError:
+                    pass
+        events.emit("failed", message="terminated (SIGTERM)")
+        os._exit(EXIT_TERMINATED)
+
+    threading.Thread(target=watch, name="sigterm", daemon=True).start()
 
 
 def main(argv=None):
     worker_started = time.monotonic()
     events = Events.take_stdout()
-    signal.signal(signal.SIGTERM, _terminate)
+    output_dir = []
+    _exit_on_sigterm(events, output_dir)
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         args = parse_arguments(sys.argv[1:] if argv is None else argv)
         train_set = read_conversations(args.train_file, "training file")
         validation_set = read_conversations(args.validation_file, "validation file") if args.validation_file else None
         os.makedirs(args.output_dir, exist_ok=True)
+        output_dir.append(args.output_dir)
         for stale in (ADAPTER_FILE, METRICS_FILE):  # a result must come from this run or not exist
             if os.path.exists(os.path.join(args.output_dir, stale)):
                 os.remove(os.path.join(args.output_dir, stale))
@@ -85,9 +103,6 @@ def main(argv=None):
     except (BadInput, TrainingFileError) as e:
         events.emit("failed", message=str(e))
         return EXIT_BAD_INPUT
-    except Terminated:
-        events.emit("failed", message="terminated (SIGTERM)")
-        return EXIT_TERMINATED
     except BaseException as e:  # noqa: BLE001 - the supervisor must hear of every failure, MemoryError included
         traceback.print_exc(file=sys.stderr)
         events.emit("failed", message=f"{type(e).__name__}: {e}"[:2000])
