@@ -91,9 +91,11 @@ class DeadLetterTest {
         for (Bad b : bad.values()) {
             ConsumerRecord<String, byte[]> dead = dlq.withKey(b.key()).get(0);
             assertThat(dead.value()).as("original bytes of %s", b.key()).isEqualTo(b.value());
-            assertThat(header(dead, Topics.DLQ_REASON_HEADER)).as("reason of %s", b.key()).contains(b.reason());
-            assertThat(header(dead, DeadLetterPublisher.ORIGINAL_TOPIC_HEADER)).isEqualTo(Topics.DOCS_CHANGES);
-            assertThat(header(dead, DeadLetterPublisher.ORIGINAL_OFFSET_HEADER)).matches("\\d+");
+            assertThat(header(dead, DeadLetterPublisher.REASON)).as("reason of %s", b.key()).contains(b.reason());
+            assertThat(header(dead, DeadLetterPublisher.TOPIC)).isEqualTo(Topics.DOCS_CHANGES);
+            assertThat(header(dead, DeadLetterPublisher.PARTITION)).matches("\\d+");
+            assertThat(header(dead, DeadLetterPublisher.OFFSET)).matches("\\d+");
+            assertThat(header(dead, DeadLetterPublisher.KIND)).isIn("invalid", "limit");
             for (Header original : b.headers()) {
                 assertThat(dead.headers().lastHeader(original.key()).value()).isEqualTo(original.value());
             }

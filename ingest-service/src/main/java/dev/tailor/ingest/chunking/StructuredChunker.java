@@ -19,18 +19,31 @@ import java.util.regex.Pattern;
  * <p>Each chunk's text is its heading path ("Guide › Install") followed by its paragraphs. Chunks never span
  * sections and never overlap across paragraphs, so an edit changes only the chunks holding the edited paragraph,
  * and a paragraph moved inside its section keeps its text, hence its vector.
+ *
+ * <p>The work is bounded: more chunks than {@code maxChunks}, or a chunk text over {@code maxChunkBytes} (a run of
+ * text without spaces, a huge heading that every chunk of its section would repeat), stops chunking with a
+ * {@link ChunkLimitException} before the chunks are built.
  */
 public final class StructuredChunker {
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~).*");
     static final String PATH_SEPARATOR = " › ";
+    static final String MAX_CHUNKS_KEY = "tailor.ingest.limits.chunks-per-document";
+    static final String MAX_CHUNK_BYTES_KEY = "tailor.ingest.limits.chunk-bytes";
 
     private final int maxTokens;
     private final int overlapTokens;
+    private final int maxChunks;
+    private final int maxChunkBytes;
     private final Map<Integer, DocumentBySentenceSplitter> splitters = new ConcurrentHashMap<>();
 
+    /** Without limits on the number and size of chunks (tests of the cutting itself). */
     public StructuredChunker(int maxTokens, int overlapTokens) {
+        this(maxTokens, overlapTokens, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    public StructuredChunker(int maxTokens, int overlapTokens, int maxChunks, int maxChunkBytes) {
         if (maxTokens < 16) {
             throw new IllegalArgumentException("chunk token limit must be at least 16: " + maxTokens);
         }
@@ -39,12 +52,14 @@ public final class StructuredChunker {
         }
         this.maxTokens = maxTokens;
         this.overlapTokens = overlapTokens;
+        this.maxChunks = maxChunks;
+        this.maxChunkBytes = maxChunkBytes;
     }
 
     /** The chunks of {@code content}, titled {@code title} (the root of every heading path). */
     public List<Chunk> chunk(String title, String content) {
         List<Chunk> chunks = new ArrayList<>();
-        for (Section section : sections(title, content)) {
+        for (Section section : sections(title, content, maxChunks, maxChunkBytes)) {
             String prefix = section.path().isEmpty() ? "" : section.path() + "\n\n";
             int budget = Math.max(maxTokens / 2, maxTokens - TokenEstimate.of(prefix));
             List<String> pack = new ArrayList<>();
@@ -79,16 +94,34 @@ public final class StructuredChunker {
         return splitter.split(Document.from(paragraph)).stream().map(TextSegment::text).toList();
     }
 
-    private static void add(List<Chunk> chunks, String prefix, List<String> paragraphs) {
+    private void add(List<Chunk> chunks, String prefix, List<String> paragraphs) {
+        if (chunks.size() == maxChunks) {
+            throw new ChunkLimitException("more chunks than the limit of " + maxChunks + " (" + MAX_CHUNKS_KEY + ")",
+                    MAX_CHUNKS_KEY);
+        }
         String text = prefix + String.join("\n\n", paragraphs);
+        int bytes = Utf8.length(text);
+        if (bytes > maxChunkBytes) {
+            throw new ChunkLimitException("chunk " + chunks.size() + " is " + bytes + " bytes, over the limit of "
+                    + maxChunkBytes + " (" + MAX_CHUNK_BYTES_KEY + "): a run of text without spaces or a heading that "
+                    + "long", MAX_CHUNK_BYTES_KEY);
+        }
         chunks.add(new Chunk(chunks.size(), text, ContentHash.of(text), TokenEstimate.of(text)));
     }
 
     record Section(String path, List<String> paragraphs) {
     }
 
-    /** Sections in document order; text before the first heading belongs to the title's section. */
     static List<Section> sections(String title, String content) {
+        return sections(title, content, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Sections in document order; text before the first heading belongs to the title's section. Every section makes
+     * at least one chunk and every chunk of a section starts with its path, so both are checked here, before a
+     * document of many sections under a huge heading has its path copied into each of them.
+     */
+    static List<Section> sections(String title, String content, int maxChunks, int maxChunkBytes) {
         List<Section> sections = new ArrayList<>();
         String[] headings = new String[7];
         String root = title == null ? "" : title.strip();
@@ -106,7 +139,7 @@ public final class StructuredChunker {
             if (heading != null && heading.matches()) {
                 flush(paragraph, paragraphs);
                 if (!paragraphs.isEmpty()) {
-                    sections.add(new Section(path, List.copyOf(paragraphs)));
+                    addSection(sections, new Section(path, List.copyOf(paragraphs)), maxChunks);
                     paragraphs.clear();
                 }
                 int level = heading.group(1).length();
@@ -115,6 +148,12 @@ public final class StructuredChunker {
                     headings[deeper] = null;
                 }
                 path = path(root, headings);
+                int bytes = Utf8.length(path);
+                if (bytes > maxChunkBytes) {
+                    throw new ChunkLimitException("the heading path '" + path.substring(0, Math.min(80, path.length()))
+                            + "…' is " + bytes + " bytes, over the limit of " + maxChunkBytes + " for a chunk ("
+                            + MAX_CHUNK_BYTES_KEY + ")", MAX_CHUNK_BYTES_KEY);
+                }
             } else if (!inFence && line.isBlank()) {
                 flush(paragraph, paragraphs);
             } else {
@@ -123,9 +162,17 @@ public final class StructuredChunker {
         }
         flush(paragraph, paragraphs);
         if (!paragraphs.isEmpty()) {
-            sections.add(new Section(path, List.copyOf(paragraphs)));
+            addSection(sections, new Section(path, List.copyOf(paragraphs)), maxChunks);
         }
         return sections;
+    }
+
+    private static void addSection(List<Section> sections, Section section, int maxChunks) {
+        if (sections.size() == maxChunks) {
+            throw new ChunkLimitException("more sections (each at least one chunk) than the limit of " + maxChunks
+                    + " (" + MAX_CHUNKS_KEY + ")", MAX_CHUNKS_KEY);
+        }
+        sections.add(section);
     }
 
     private static String path(String root, String[] headings) {

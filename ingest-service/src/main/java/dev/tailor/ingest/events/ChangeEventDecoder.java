@@ -9,6 +9,7 @@ import dev.tailor.contracts.DocumentUpserted;
 import dev.tailor.ingest.config.IngestConfig;
 import dev.tailor.ingest.index.DocumentChange;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -19,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,15 +35,15 @@ public class ChangeEventDecoder {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private final int maxContentBytes;
+    private final EventLimits limits;
 
     @Inject
     ChangeEventDecoder(IngestConfig config) {
-        this(config.maxContentBytes());
+        this(config.limits());
     }
 
-    public ChangeEventDecoder(int maxContentBytes) {
-        this.maxContentBytes = maxContentBytes;
+    public ChangeEventDecoder(IngestConfig.Limits limits) {
+        this.limits = new EventLimits(limits);
     }
 
     public DocumentChange decode(ConsumerRecord<String, byte[]> record) throws InvalidEventException {
@@ -52,9 +52,11 @@ public class ChangeEventDecoder {
             if (record.key() == null || record.key().isBlank()) {
                 throw new InvalidEventException("tombstone without a key: no document to delete");
             }
+            limits.docId(record.key());
             return new DocumentChange.Delete(record.key(), null, recordTime);
         }
         CloudEvent event = cloudEvent(record);
+        limits.attributes(event);
         Instant eventTime = event.getTime() != null ? event.getTime().toInstant() : recordTime;
         byte[] data = event.getData() == null ? null : event.getData().toBytes();
         if (data == null || data.length == 0) {
@@ -66,6 +68,7 @@ public class ChangeEventDecoder {
                 DocumentDeleted d = parse(data, DocumentDeleted.class);
                 requireId(d.docId());
                 requireVersion(d.version());
+                limits.docId(d.docId());
                 yield new DocumentChange.Delete(d.docId(), d.version(), eventTime);
             }
             default -> throw new InvalidEventException("unknown CloudEvent type '" + event.getType() + "' (expected "
@@ -90,7 +93,7 @@ public class ChangeEventDecoder {
                 return STRUCTURED.deserialize(record.value());
             }
             return KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent();
-        } catch (CloudEventRWException | IllegalArgumentException e) {
+        } catch (CloudEventRWException | EventDeserializationException | IllegalArgumentException e) {
             throw new InvalidEventException("not a valid CloudEvent: " + rootMessage(e));
         }
     }
@@ -109,11 +112,7 @@ public class ChangeEventDecoder {
         if (d.content() == null || d.content().isBlank()) {
             throw new InvalidEventException("upsert of '" + d.docId() + "' has empty content");
         }
-        int size = d.content().getBytes(StandardCharsets.UTF_8).length;
-        if (size > maxContentBytes) {
-            throw new InvalidEventException("content of '" + d.docId() + "' is " + size
-                    + " bytes, over the limit of " + maxContentBytes + " (tailor.ingest.max-content-bytes)");
-        }
+        limits.upsert(d);
         return d;
     }
 

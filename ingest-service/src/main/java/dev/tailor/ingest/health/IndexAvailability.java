@@ -2,29 +2,7 @@ package dev.tailor.ingest.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-
-/** Whether changes currently fail to reach the index, since when and why: the consumer reports, health reads. */
+/** Whether changes currently fail to reach the index (Weaviate unreachable or overloaded). */
 @ApplicationScoped
-public class IndexAvailability {
-
-    public record Outage(Instant since, String lastError, long attempts) {
-    }
-
-    private final AtomicReference<Outage> outage = new AtomicReference<>();
-
-    public void failed(String error) {
-        outage.updateAndGet(o -> o == null ? new Outage(Instant.now(), error, 1)
-                : new Outage(o.since(), error, o.attempts() + 1));
-    }
-
-    public void recovered() {
-        outage.set(null);
-    }
-
-    public Optional<Outage> outage() {
-        return Optional.ofNullable(outage.get());
-    }
+public class IndexAvailability extends Availability {
 }

@@ -4,6 +4,9 @@ import dev.tailor.contracts.ObjectIds;
 import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.Props;
 import dev.tailor.ingest.chunking.Chunk;
+import dev.tailor.ingest.config.IngestConfig;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.weaviate.client6.v1.api.WeaviateApiException;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.CollectionHandle;
 import io.weaviate.client6.v1.api.collections.Vectors;
@@ -34,18 +37,23 @@ public class DocumentIndex {
      * The default limit of a query is 10, so every query here sets its limit.
      */
     static final int MAX_CHUNKS_PER_QUERY = 10_000;
-    /** Objects per batch insert: big enough to amortize the round trip, small enough for gRPC message limits. */
+    /** Objects per batch insert: big enough to amortize the round trip (bytes are bounded by configuration too). */
     static final int MAX_OBJECTS_PER_BATCH = 500;
+    /** gRPC codes of a request Weaviate understood and refused: sending it again gets the same answer. */
+    private static final java.util.Set<String> REFUSALS = java.util.Set.of("INVALID_ARGUMENT", "OUT_OF_RANGE",
+            "ALREADY_EXISTS", "UNIMPLEMENTED");
     static final String[] DOCUMENT_PROPERTIES = {Props.DOC_ID, Props.VERSION, Props.TITLE,
             Props.ALLOWED_ROLES, Props.CONTENT_HASH, Props.CHUNK_COUNT, Props.TOKEN_COUNT, Props.DELETED, Props.SOURCE,
             Props.URI, Props.UPDATED_AT};
 
     private final CollectionHandle<Map<String, Object>> chunks;
     private final CollectionHandle<Map<String, Object>> documents;
+    private final int maxBatchBytes;
 
-    DocumentIndex(WeaviateClient client) {
+    DocumentIndex(WeaviateClient client, IngestConfig config) {
         this.chunks = client.collections.use(WeaviateSchema.CHUNK);
         this.documents = client.collections.use(WeaviateSchema.DOCUMENT);
+        this.maxBatchBytes = config.limits().batchBytes();
     }
 
     public Optional<IndexedDocument> document(String docId) {
@@ -58,6 +66,7 @@ public class DocumentIndex {
     }
 
     /** The document objects of {@code docIds} that exist, by docId: one query for a whole wave of changes. */
+    @WithSpan("weaviate read documents")
     public Map<String, IndexedDocument> documents(Collection<String> docIds) {
         if (docIds.isEmpty()) {
             return Map.of();
@@ -83,6 +92,7 @@ public class DocumentIndex {
      * The chunks of {@code docIds} in the index, with their vectors, by docId: one query while they fit in one
      * response, else one query per document.
      */
+    @WithSpan("weaviate read chunks")
     public Map<String, List<IndexedChunk>> chunks(Collection<String> docIds) {
         if (docIds.isEmpty()) {
             return Map.of();
@@ -125,9 +135,11 @@ public class DocumentIndex {
     }
 
     /** Writes (inserts or replaces) chunk objects with their vectors, of any number of documents, in batches. */
+    @WithSpan("weaviate write chunks")
     public void writeChunks(List<ChunkWrites> writes) {
-        List<WeaviateObject<Map<String, Object>>> objects = new ArrayList<>();
+        Batches batches = new Batches(maxBatchBytes);
         for (ChunkWrites w : writes) {
+            long shared = Utf8Bytes.of(w.docId()) + Utf8Bytes.of(w.title()) + Utf8Bytes.of(w.roles()) + 128;
             for (Chunk c : w.chunks()) {
                 Map<String, Object> p = new HashMap<>();
                 p.put(Props.DOC_ID, w.docId());
@@ -142,17 +154,16 @@ public class DocumentIndex {
                 if (vector == null) {
                     throw new IllegalStateException("no vector for chunk " + c.index() + " of " + w.docId());
                 }
-                objects.add(WeaviateObject.of(o -> o.uuid(ObjectIds.chunk(w.docId(), c.index()).toString())
-                        .properties(p).vectors(Vectors.of(vector))));
+                String uuid = ObjectIds.chunk(w.docId(), c.index()).toString();
+                batches.add(w.docId(), uuid, WeaviateObject.of(o -> o.uuid(uuid).properties(p).vectors(Vectors.of(vector))),
+                        shared + Utf8Bytes.of(c.text()) + 4L * vector.length);
             }
         }
-        for (int from = 0; from < objects.size(); from += MAX_OBJECTS_PER_BATCH) {
-            insert(chunks, objects.subList(from, Math.min(objects.size(), from + MAX_OBJECTS_PER_BATCH)),
-                    "chunks of " + writes.size() + " document(s)");
-        }
+        batches.insertInto(chunks, "chunks of " + writes.size() + " document(s)");
     }
 
     /** Deletes every chunk object of {@code docIds}. */
+    @WithSpan("weaviate delete chunks")
     public void deleteAllChunks(Collection<String> docIds) {
         if (!docIds.isEmpty()) {
             deleteChunksWhere(Filter.property(Props.DOC_ID).containsAny(List.copyOf(docIds)),
@@ -161,6 +172,7 @@ public class DocumentIndex {
     }
 
     /** Deletes the document's chunk objects at {@code fromIndex} and beyond. */
+    @WithSpan("weaviate delete chunks")
     public void deleteChunks(String docId, int fromIndex) {
         deleteChunksWhere(Filter.and(
                 Filter.property(Props.DOC_ID).eq(docId),
@@ -189,8 +201,9 @@ public class DocumentIndex {
     }
 
     /** Writes document objects, after their chunks: a document's version marks its change as done. */
+    @WithSpan("weaviate write documents")
     public void writeDocuments(List<DocumentWrite> writes) {
-        List<WeaviateObject<Map<String, Object>>> objects = new ArrayList<>(writes.size());
+        Batches batches = new Batches(maxBatchBytes);
         for (DocumentWrite w : writes) {
             IndexedDocument d = w.document();
             Map<String, Object> p = new HashMap<>();
@@ -212,25 +225,81 @@ public class DocumentIndex {
                 p.put(Props.URI, d.uri());
             }
             p.put(Props.UPDATED_AT, d.updatedAt() == null ? Instant.now().toString() : d.updatedAt());
-            objects.add(WeaviateObject.of(o -> o.uuid(ObjectIds.document(d.docId()).toString()).properties(p)));
+            String uuid = ObjectIds.document(d.docId()).toString();
+            long bytes = Utf8Bytes.of(d.docId()) + Utf8Bytes.of(d.title()) + Utf8Bytes.of(d.allowedRoles())
+                    + 72L * w.chunkHashes().size() + Utf8Bytes.of(d.source()) + Utf8Bytes.of(d.uri()) + 256;
+            batches.add(d.docId(), uuid, WeaviateObject.of(o -> o.uuid(uuid).properties(p)), bytes);
         }
-        for (int from = 0; from < objects.size(); from += MAX_OBJECTS_PER_BATCH) {
-            insert(documents, objects.subList(from, Math.min(objects.size(), from + MAX_OBJECTS_PER_BATCH)),
-                    writes.size() + " document object(s)");
-        }
+        batches.insertInto(documents, writes.size() + " document object(s)");
     }
 
-    private static void insert(CollectionHandle<Map<String, Object>> collection,
-            List<WeaviateObject<Map<String, Object>>> objects, String what) {
-        InsertManyResponse response;
-        try {
-            response = collection.data.insertMany(objects);
-        } catch (RuntimeException e) {
-            throw new IndexUnavailableException("cannot write " + what + " to Weaviate: " + e.getMessage(), e);
+    /** Objects cut into batch inserts of at most {@link #MAX_OBJECTS_PER_BATCH} objects and the configured bytes. */
+    private static final class Batches {
+        private final int maxBytes;
+        private final List<List<WeaviateObject<Map<String, Object>>>> batches = new ArrayList<>();
+        private final Map<String, String> docIdByUuid = new HashMap<>();
+        private long bytes;
+
+        Batches(int maxBytes) {
+            this.maxBytes = maxBytes;
         }
-        if (!response.errors().isEmpty()) {
-            throw new IndexUnavailableException("Weaviate rejected " + response.errors().size() + " object(s) of " + what
-                    + ": " + String.join("; ", response.errors()));
+
+        void add(String docId, String uuid, WeaviateObject<Map<String, Object>> object, long objectBytes) {
+            List<WeaviateObject<Map<String, Object>>> last = batches.isEmpty() ? null : batches.get(batches.size() - 1);
+            if (last == null || last.size() == MAX_OBJECTS_PER_BATCH || bytes + objectBytes > maxBytes) {
+                last = new ArrayList<>();
+                batches.add(last);
+                bytes = 0;
+            }
+            last.add(object);
+            bytes += objectBytes;
+            docIdByUuid.put(uuid, docId);
+        }
+
+        void insertInto(CollectionHandle<Map<String, Object>> collection, String what) {
+            for (List<WeaviateObject<Map<String, Object>>> batch : batches) {
+                insert(collection, batch, what);
+            }
+        }
+
+        private void insert(CollectionHandle<Map<String, Object>> collection,
+                List<WeaviateObject<Map<String, Object>>> objects, String what) {
+            InsertManyResponse response;
+            try {
+                response = collection.data.insertMany(objects);
+            } catch (WeaviateApiException e) {
+                if (refused(e)) {
+                    throw new ObjectsRejectedException("Weaviate refused a batch of " + objects.size() + " object(s) of "
+                            + what + ": " + e.getMessage(), Map.of(), e);
+                }
+                throw new IndexUnavailableException("cannot write " + what + " to Weaviate: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new IndexUnavailableException("cannot write " + what + " to Weaviate: " + e.getMessage(), e);
+            }
+            if (response.errors().isEmpty()) {
+                return;
+            }
+            String joined = String.join("; ", response.errors());
+            if (joined.contains("read-only") || joined.contains("READONLY")) {
+                // a shard turned read-only (disk or memory pressure): every object would fail until an operator acts
+                throw new IndexUnavailableException("Weaviate refused writes of " + what + ": " + joined);
+            }
+            Map<String, String> errors = new HashMap<>();
+            for (InsertManyResponse.InsertObject o : response.responses()) {
+                if (!o.successful()) {
+                    errors.putIfAbsent(docIdByUuid.getOrDefault(o.uuid(), "?"), String.valueOf(o.error()));
+                }
+            }
+            throw new ObjectsRejectedException("Weaviate rejected " + response.errors().size() + " object(s) of "
+                    + what + ": " + joined, errors, null);
+        }
+
+        private static boolean refused(WeaviateApiException e) {
+            if (e.isGPRC()) {
+                return REFUSALS.contains(e.grpcStatusCode());
+            }
+            Integer status = e.httpStatusCode();
+            return status != null && status >= 400 && status < 500 && status != 408 && status != 429;
         }
     }
 

@@ -3,9 +3,11 @@ package dev.tailor.ingest.index;
 import dev.tailor.contracts.DocumentIndexed;
 import dev.tailor.contracts.DocumentUpserted;
 import dev.tailor.ingest.chunking.Chunk;
+import dev.tailor.ingest.chunking.ChunkLimitException;
 import dev.tailor.ingest.chunking.ContentHash;
 import dev.tailor.ingest.chunking.StructuredChunker;
 import dev.tailor.ingest.config.IngestConfig;
+import dev.tailor.ingest.tracing.StageSpans;
 import dev.tailor.runtime.embedding.IndexEmbedding;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,6 +24,11 @@ import java.util.Optional;
  * does not already have a vector for, rewrites only chunks that changed (all of them when title or roles changed),
  * deletes vanished ones, and writes the document objects last, so that a document's version says its change is
  * complete. Every step is idempotent: a wave interrupted half-way is simply applied again.
+ *
+ * <p>A document over a limit on the work it causes (chunks per document, bytes per chunk) is {@link Rejected}
+ * before anything of it is embedded or written; the rest of its wave is applied. A failure of Weaviate is an
+ * {@link IndexUnavailableException} (transient); Weaviate refusing objects is an {@link ObjectsRejectedException};
+ * anything else thrown is a failure of the wave's documents that the caller retries and then isolates.
  */
 @ApplicationScoped
 public class DocumentIndexer {
@@ -33,19 +40,34 @@ public class DocumentIndexer {
     public record Applied(DocumentIndexed indexed) implements Result {
     }
 
-    public record Ignored(String why) implements Result {
+    /**
+     * Nothing to change. {@code again} is the docs.indexed record of the indexed state when the change is the one
+     * already indexed (same version): a redelivery after a crash between the index write and the acknowledgement
+     * of docs.indexed, whose record is then sent again rather than lost.
+     */
+    public record Ignored(String why, DocumentIndexed again) implements Result {
+    }
+
+    /** Over a limit on derived work: dead-letter the change with this reason and the limit's configuration key. */
+    public record Rejected(String reason, String limit) implements Result {
     }
 
     private final DocumentIndex index;
     private final IndexEmbedding embedder;
     private final StructuredChunker chunker;
     private final IngestMetrics metrics;
+    private final StageSpans stages;
+    private final int maxWaveChunks;
 
-    DocumentIndexer(DocumentIndex index, IndexEmbedding embedder, IngestMetrics metrics, IngestConfig config) {
+    DocumentIndexer(DocumentIndex index, IndexEmbedding embedder, IngestMetrics metrics, IngestConfig config,
+            StageSpans stages) {
+        this.stages = stages;
         this.index = index;
         this.embedder = embedder;
         this.metrics = metrics;
-        this.chunker = new StructuredChunker(config.chunking().maxTokens(), config.chunking().overlapTokens());
+        this.chunker = new StructuredChunker(config.chunking().maxTokens(), config.chunking().overlapTokens(),
+                config.limits().chunksPerDocument(), config.limits().chunkBytes());
+        this.maxWaveChunks = config.limits().waveChunks();
     }
 
     /**
@@ -62,17 +84,92 @@ public class DocumentIndexer {
         List<Integer> deletes = new ArrayList<>();
         for (int i = 0; i < wave.size(); i++) {
             DocumentChange change = wave.get(i);
-            Optional<String> stale = staleness(change, Optional.ofNullable(current.get(change.docId())));
+            Optional<IndexedDocument> indexed = Optional.ofNullable(current.get(change.docId()));
+            Optional<String> stale = staleness(change, indexed);
             if (stale.isPresent()) {
-                results[i] = new Ignored(stale.get());
+                results[i] = new Ignored(stale.get(), sameAsIndexed(change, indexed).orElse(null));
             } else if (change instanceof DocumentChange.Upsert) {
                 upserts.add(i);
             } else {
                 deletes.add(i);
             }
         }
+        Stages stages = new Stages();
+        stages.read += System.nanoTime() - start;
 
-        List<PlannedUpsert> planned = plan(upserts.stream().map(i -> (DocumentChange.Upsert) wave.get(i)).toList(), current);
+        // Upserts in groups whose chunks, new and indexed, fit the wave budget: the chunks of one group are all that
+        // is held at once, however many small documents of many chunks a poll brings.
+        List<Chunked> group = new ArrayList<>();
+        int groupChunks = 0;
+        for (int i : upserts) {
+            long chunking = System.nanoTime();
+            DocumentChange.Upsert change = (DocumentChange.Upsert) wave.get(i);
+            DocumentUpserted data = change.data();
+            List<Chunk> chunks;
+            try {
+                chunks = stages.span("chunk", () -> chunker.chunk(titleOf(data), data.content()));
+            } catch (ChunkLimitException e) {
+                results[i] = new Rejected("document '" + data.docId() + "' v" + data.version() + ": " + e.getMessage(),
+                        e.limit());
+                continue;
+            } finally {
+                stages.read += System.nanoTime() - chunking;
+            }
+            int size = chunks.size() + Optional.ofNullable(current.get(data.docId())).map(IndexedDocument::chunkCount).orElse(0);
+            if (!group.isEmpty() && groupChunks + size > maxWaveChunks) {
+                applyUpserts(group, current, results, stages);
+                group = new ArrayList<>();
+                groupChunks = 0;
+            }
+            group.add(new Chunked(i, change, chunks));
+            groupChunks += size;
+        }
+        if (!group.isEmpty()) {
+            applyUpserts(group, current, results, stages);
+        }
+
+        if (!deletes.isEmpty()) {
+            long writing = System.nanoTime();
+            index.deleteAllChunks(deletes.stream().map(i -> wave.get(i).docId()).toList());
+            Instant indexedAt = Instant.now();
+            List<DocumentIndex.DocumentWrite> documents = new ArrayList<>();
+            for (int i : deletes) {
+                DocumentChange.Delete change = (DocumentChange.Delete) wave.get(i);
+                Deletion d = Deletion.of(change, Optional.ofNullable(current.get(change.docId())), indexedAt);
+                documents.add(new DocumentIndex.DocumentWrite(d.tombstone(), List.of()));
+                results[i] = new Applied(d.indexed());
+            }
+            index.writeDocuments(documents);
+            stages.write += System.nanoTime() - writing;
+        }
+        metrics.wave(wave.size(), stages.read, stages.embed, stages.write);
+        return List.of(results);
+    }
+
+    /** Nanoseconds spent per stage of a wave, over its groups. */
+    private static final class Stages {
+        long read;
+        long embed;
+        long write;
+    }
+
+    /** An upsert at {@code position} of its wave, and its chunks. */
+    private record Chunked(int position, DocumentChange.Upsert change, List<Chunk> chunks) {
+    }
+
+    /**
+     * Applies a group of upserts with one read of their chunks, one embedding call spread over the model's threads,
+     * batched chunk writes, then their document objects.
+     */
+    private void applyUpserts(List<Chunked> group, Map<String, IndexedDocument> current, Result[] results,
+            Stages stages) {
+        long start = System.nanoTime();
+        Map<String, List<IndexedChunk>> indexed = index.chunks(group.stream().map(c -> c.change().docId()).toList());
+        List<PlannedUpsert> planned = new ArrayList<>(group.size());
+        for (Chunked c : group) {
+            planned.add(plan(c, Optional.ofNullable(current.get(c.change().docId())),
+                    indexed.getOrDefault(c.change().docId(), List.of())));
+        }
         long read = System.nanoTime();
         embed(planned);
         long embedded = System.nanoTime();
@@ -84,24 +181,21 @@ public class DocumentIndexer {
                 index.deleteChunks(u.docId(), u.plan().staleFrom());
             }
         }
-        index.deleteAllChunks(deletes.stream().map(i -> wave.get(i).docId()).toList());
-
         Instant indexedAt = Instant.now();
-        List<DocumentIndex.DocumentWrite> documents = new ArrayList<>();
+        List<DocumentIndex.DocumentWrite> documents = new ArrayList<>(planned.size());
         for (int k = 0; k < planned.size(); k++) {
             PlannedUpsert u = planned.get(k);
             documents.add(u.documentWrite(indexedAt));
-            results[upserts.get(k)] = new Applied(u.indexed(indexedAt));
-        }
-        for (int i : deletes) {
-            DocumentChange.Delete change = (DocumentChange.Delete) wave.get(i);
-            Deletion d = Deletion.of(change, Optional.ofNullable(current.get(change.docId())), indexedAt);
-            documents.add(new DocumentIndex.DocumentWrite(d.tombstone(), List.of()));
-            results[i] = new Applied(d.indexed());
+            results[group.get(k).position()] = new Applied(u.indexed(indexedAt));
         }
         index.writeDocuments(documents);
-        metrics.wave(wave.size(), read - start, embedded - read, System.nanoTime() - embedded);
-        return List.of(results);
+        stages.read += read - start;
+        stages.embed += embedded - read;
+        stages.write += System.nanoTime() - embedded;
+    }
+
+    private static String titleOf(DocumentUpserted data) {
+        return data.title() == null ? "" : data.title();
     }
 
     /** Why {@code change} must be ignored given the indexed document, if it must. */
@@ -121,22 +215,32 @@ public class DocumentIndexer {
                 .map(c -> "version " + delete.version() + " is not newer than indexed version " + c.version());
     }
 
-    private List<PlannedUpsert> plan(List<DocumentChange.Upsert> upserts, Map<String, IndexedDocument> current) {
-        Map<String, List<IndexedChunk>> indexed = index.chunks(upserts.stream().map(DocumentChange::docId).toList());
-        List<PlannedUpsert> planned = new ArrayList<>(upserts.size());
-        for (DocumentChange.Upsert change : upserts) {
-            DocumentUpserted data = change.data();
-            String title = data.title() == null ? "" : data.title();
-            List<String> roles = List.copyOf(data.allowedRoles());
-            List<Chunk> chunks = chunker.chunk(title, data.content());
-            boolean propertiesChanged = Optional.ofNullable(current.get(data.docId()))
-                    .map(c -> c.deleted() || !Objects.equals(c.title(), title) || !Objects.equals(c.allowedRoles(), roles))
-                    .orElse(true);
-            ChunkPlan plan = ChunkPlan.of(chunks, indexed.getOrDefault(data.docId(), List.of()), propertiesChanged);
-            planned.add(new PlannedUpsert(change, title, roles, chunks, ContentHash.of(data.content()),
-                    chunks.stream().mapToLong(Chunk::tokenCount).sum(), plan, new HashMap<>(plan.knownVectors())));
-        }
-        return planned;
+    /** The docs.indexed record of the indexed state, when {@code change} is exactly what is indexed. */
+    private static Optional<DocumentIndexed> sameAsIndexed(DocumentChange change, Optional<IndexedDocument> indexed) {
+        return indexed.filter(d -> {
+            if (change instanceof DocumentChange.Upsert upsert) {
+                return !d.deleted() && upsert.data().version() == d.version()
+                        && ContentHash.of(upsert.data().content()).equals(d.contentHash());
+            }
+            Long version = ((DocumentChange.Delete) change).version();
+            return d.deleted() && (version == null || version == d.version());
+        }).map(d -> new DocumentIndexed(d.docId(), d.version(),
+                d.deleted() ? DocumentIndexed.Op.DELETED : DocumentIndexed.Op.UPSERTED, d.allowedRoles(), d.title(),
+                d.contentHash(), d.chunkCount(), d.tokenCount(), 0, d.chunkCount(), change.eventTime(),
+                d.updatedAt() == null ? Instant.now() : Instant.parse(d.updatedAt())));
+    }
+
+    private static PlannedUpsert plan(Chunked chunked, Optional<IndexedDocument> current, List<IndexedChunk> indexed) {
+        DocumentUpserted data = chunked.change().data();
+        String title = titleOf(data);
+        List<String> roles = List.copyOf(data.allowedRoles());
+        List<Chunk> chunks = chunked.chunks();
+        boolean propertiesChanged = current
+                .map(c -> c.deleted() || !Objects.equals(c.title(), title) || !Objects.equals(c.allowedRoles(), roles))
+                .orElse(true);
+        ChunkPlan plan = ChunkPlan.of(chunks, indexed, propertiesChanged);
+        return new PlannedUpsert(chunked.change(), title, roles, chunks, ContentHash.of(data.content()),
+                chunks.stream().mapToLong(Chunk::tokenCount).sum(), plan, new HashMap<>(plan.knownVectors()));
     }
 
     /** Embeds the new texts of every planned upsert in one call, so the model's threads stay busy across documents. */
@@ -145,7 +249,7 @@ public class DocumentIndexer {
         for (PlannedUpsert u : planned) {
             u.plan().toEmbed().forEach(c -> texts.add(c.text()));
         }
-        List<float[]> vectors = embedder.embedAll(texts);
+        List<float[]> vectors = stages.span("embed", () -> embedder.embedAll(texts));
         int next = 0;
         for (PlannedUpsert u : planned) {
             for (Chunk c : u.plan().toEmbed()) {

@@ -1,6 +1,9 @@
 package dev.tailor.ingest.index;
 
-/** Weaviate could not be read or did not accept a write (unreachable, or it rejected objects): retry later. */
+/**
+ * Weaviate could not be reached, was overloaded or failed on its side: a transient failure, retried with back-off
+ * for as long as it lasts.
+ */
 public class IndexUnavailableException extends RuntimeException {
     public IndexUnavailableException(String message) {
         super(message);

@@ -3,18 +3,17 @@ package dev.tailor.ingest.publish;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tailor.contracts.DocumentIndexed;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /** Tells followers of {@code docs.indexed} (finetune-service) that a change reached the index; key = docId. */
 @ApplicationScoped
 public class IndexedEventPublisher {
 
-    private static final Logger LOG = Logger.getLogger(IndexedEventPublisher.class);
     static final String CHANNEL = "docs-indexed";
 
     private final MutinyEmitter<String> emitter;
@@ -26,11 +25,11 @@ public class IndexedEventPublisher {
     }
 
     /**
-     * Sends without waiting for Kafka's acknowledgement: the change is already in the index and its offset will be
-     * committed either way, so waiting (a broker round trip plus linger, per document) would only slow indexing.
-     * The producer keeps the records of one key in order; a failed send is logged.
+     * Sends on subscription and completes when the broker acknowledged the record: the consumer awaits every record
+     * of a poll before its offsets may be committed, so a change is never committed while its docs.indexed record
+     * is lost. The records of a poll are sent together and awaited together (one linger, one round trip).
      */
-    public void publish(DocumentIndexed indexed) {
+    public Uni<Void> send(DocumentIndexed indexed) {
         String value;
         try {
             value = json.writeValueAsString(indexed);
@@ -38,10 +37,6 @@ public class IndexedEventPublisher {
             throw new IllegalStateException("cannot serialize " + indexed, e);
         }
         var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(indexed.docId()).build();
-        emitter.sendMessage(Message.of(value).addMetadata(metadata)).subscribe().with(
-                ok -> {
-                },
-                failure -> LOG.errorf(failure, "could not publish docs.indexed for %s v%d", indexed.docId(),
-                        indexed.version()));
+        return emitter.sendMessage(Message.of(value).addMetadata(metadata));
     }
 }

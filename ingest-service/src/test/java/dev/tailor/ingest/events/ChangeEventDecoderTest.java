@@ -1,6 +1,7 @@
 package dev.tailor.ingest.events;
 
 import dev.tailor.ingest.index.DocumentChange;
+import dev.tailor.ingest.support.TestConfig;
 import dev.tailor.contracts.DocumentChangeEvents;
 import dev.tailor.contracts.DocumentDeleted;
 import dev.tailor.contracts.DocumentUpserted;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ChangeEventDecoderTest {
 
-    private final ChangeEventDecoder decoder = new ChangeEventDecoder(1000);
+    private final ChangeEventDecoder decoder = new ChangeEventDecoder(
+            TestConfig.ingest(Map.of("tailor.ingest.limits.content-bytes", "1000")).limits());
 
     private static DocumentUpserted upsert(String docId, Long version, List<String> roles, String content) {
         return new DocumentUpserted(docId, version, "Title", content, "text/markdown", roles, null, null, null);
