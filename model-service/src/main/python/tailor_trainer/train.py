@@ -83,11 +83,25 @@ def _exit_on_sigterm(events, output_dir):
     threading.Thread(target=watch, name="sigterm", daemon=True).start()
 
 
+def _exit_when_orphaned():
+    """A worker must not outlive its supervisor: when model-service dies (kill -9, OOM), the worker is re-parented and
+    ends itself through the SIGTERM path (cleanup, a failed event nobody reads, exit 143) instead of training on."""
+    parent = os.getppid()
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(1)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="orphan", daemon=True).start()
+
+
 def main(argv=None):
     worker_started = time.monotonic()
     events = Events.take_stdout()
     output_dir = []
     _exit_on_sigterm(events, output_dir)
+    _exit_when_orphaned()
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         args = parse_arguments(sys.argv[1:] if argv is None else argv)

@@ -93,16 +93,20 @@ public interface ModelServiceConfig {
         @WithDefault("2")
         int threads();
 
-        /** Epochs when the job sets none. Env: TAILOR_MODEL_TRAINING_EPOCHS. */
-        @WithDefault("3")
+        /** Epochs when the job sets none ("auto"). Env: TAILOR_MODEL_TRAINING_EPOCHS. */
+        @WithDefault("4")
         int epochs();
 
         /** Examples per step when the job sets none. Env: TAILOR_MODEL_TRAINING_BATCH_SIZE. */
         @WithDefault("4")
         int batchSize();
 
-        /** Learning rate at multiplier 1 ({@code learning_rate_multiplier} scales it). Env: TAILOR_MODEL_TRAINING_LEARNING_RATE. */
-        @WithDefault("0.0002")
+        /**
+         * Learning rate at multiplier 1 ({@code learning_rate_multiplier} scales it). High for LoRA on a large model,
+         * right for this small one: at 3e-3 (batch 4, r 16, alpha 32) 20 invented facts were recalled after ~25 steps,
+         * at 2e-3 16 of 20. Env: TAILOR_MODEL_TRAINING_LEARNING_RATE.
+         */
+        @WithDefault("0.003")
         double learningRate();
 
         /** LoRA rank. Env: TAILOR_MODEL_TRAINING_LORA_R. */

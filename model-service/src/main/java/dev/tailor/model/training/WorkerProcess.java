@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * One running training worker. Its stdout is a stream of JSON events (handed to the listener as they come), its
- * stderr goes to the job's {@code worker.log}. Its stdin stays open and unused: the worker exits when it closes,
- * so a worker never outlives a service that was killed.
+ * stderr goes to the job's {@code worker.log}. The worker ends itself when it loses this process as its parent, so a
+ * worker never outlives a service that was killed.
  */
 final class WorkerProcess {
 
