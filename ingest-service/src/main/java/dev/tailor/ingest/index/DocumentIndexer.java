@@ -94,8 +94,8 @@ public class DocumentIndexer {
                 deletes.add(i);
             }
         }
-        Stages stages = new Stages();
-        stages.read += System.nanoTime() - start;
+        StageTimes times = new StageTimes();
+        times.read += System.nanoTime() - start;
 
         // Upserts in groups whose chunks, new and indexed, fit the wave budget: the chunks of one group are all that
         // is held at once, however many small documents of many chunks a poll brings.
@@ -113,11 +113,11 @@ public class DocumentIndexer {
                         e.limit());
                 continue;
             } finally {
-                stages.read += System.nanoTime() - chunking;
+                times.read += System.nanoTime() - chunking;
             }
             int size = chunks.size() + Optional.ofNullable(current.get(data.docId())).map(IndexedDocument::chunkCount).orElse(0);
             if (!group.isEmpty() && groupChunks + size > maxWaveChunks) {
-                applyUpserts(group, current, results, stages);
+                applyUpserts(group, current, results, times);
                 group = new ArrayList<>();
                 groupChunks = 0;
             }
@@ -125,7 +125,7 @@ public class DocumentIndexer {
             groupChunks += size;
         }
         if (!group.isEmpty()) {
-            applyUpserts(group, current, results, stages);
+            applyUpserts(group, current, results, times);
         }
 
         if (!deletes.isEmpty()) {
@@ -140,14 +140,14 @@ public class DocumentIndexer {
                 results[i] = new Applied(d.indexed());
             }
             index.writeDocuments(documents);
-            stages.write += System.nanoTime() - writing;
+            times.write += System.nanoTime() - writing;
         }
-        metrics.wave(wave.size(), stages.read, stages.embed, stages.write);
+        metrics.wave(wave.size(), times.read, times.embed, times.write);
         return List.of(results);
     }
 
     /** Nanoseconds spent per stage of a wave, over its groups. */
-    private static final class Stages {
+    private static final class StageTimes {
         long read;
         long embed;
         long write;
@@ -162,7 +162,7 @@ public class DocumentIndexer {
      * batched chunk writes, then their document objects.
      */
     private void applyUpserts(List<Chunked> group, Map<String, IndexedDocument> current, Result[] results,
-            Stages stages) {
+            StageTimes times) {
         long start = System.nanoTime();
         Map<String, List<IndexedChunk>> indexed = index.chunks(group.stream().map(c -> c.change().docId()).toList());
         List<PlannedUpsert> planned = new ArrayList<>(group.size());
@@ -189,9 +189,9 @@ public class DocumentIndexer {
             results[group.get(k).position()] = new Applied(u.indexed(indexedAt));
         }
         index.writeDocuments(documents);
-        stages.read += read - start;
-        stages.embed += embedded - read;
-        stages.write += System.nanoTime() - embedded;
+        times.read += read - start;
+        times.embed += embedded - read;
+        times.write += System.nanoTime() - embedded;
     }
 
     private static String titleOf(DocumentUpserted data) {
