@@ -51,12 +51,12 @@ class PromptBuilderTest {
 
     @Test
     void theMostRecentTurnsThatFitTheBudgetLeftByThePassagesGoBeforeTheQuestion() {
-        List<Turn> history = List.of(Turn.user("x".repeat(40)), Turn.assistant("y".repeat(40)),
+        List<Turn> history = List.of(Turn.user("x".repeat(40)), Turn.assistant("y".repeat(44)),
                 Turn.user("z".repeat(20)), Turn.assistant("w".repeat(20)));
 
         Prompt prompt = new PromptBuilder(30).build("q", List.of(chunk("a", "A.", 10)), history);
 
-        // 20 tokens left after the passage: the last two turns (5 + 5 tokens) fit, the one before (10) no more
+        // 20 tokens left after the passage: the last two turns (5 + 5 tokens) fit, the one before (11) no more
         assertThat(prompt.history()).extracting(Turn::content).containsExactly("z".repeat(20), "w".repeat(20));
         assertThat(prompt.messages()).extracting(Turn::role).containsExactly("system", "user", "assistant", "user");
         assertThat(prompt.messages().get(3).content()).endsWith("Question: q");
