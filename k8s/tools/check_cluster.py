@@ -50,6 +50,11 @@ DOCUMENTED_SECRETS = {
     "tailor-keycloak-admin": {"username", "password"},
     "tailor-chat-provider": {"api-key"},
     "tailor-finetune-provider": {"api-key"},
+    # created by Strimzi (components/kafka-security): the cluster CA, and each KafkaUser's credentials
+    "tailor-kafka-cluster-ca-cert": {"ca.crt"},
+    "query-service": {"sasl.jaas.config", "password"},
+    "ingest-service": {"sasl.jaas.config", "password"},
+    "finetune-service": {"sasl.jaas.config", "password"},
 }
 
 
