@@ -1,264 +1,241 @@
 package dev.tailor.finetune.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tailor.contracts.GroupEvaluation;
 import dev.tailor.contracts.ModelPromotion;
+import dev.tailor.contracts.Topics;
+import dev.tailor.finetune.dataset.DatasetBuilder;
+import dev.tailor.finetune.evaluation.CandidateGate;
 import dev.tailor.finetune.groups.GroupIds;
-import dev.tailor.finetune.jobs.JobStatus;
+import dev.tailor.finetune.registry.ModelRegistry;
+import dev.tailor.runtime.embedding.IndexEmbedding;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeAll;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 
 /**
- * The fine-tuning flow against the real Kafka, Weaviate and Keycloak, with the provider faked by WireMock. Every
- * test uses roles unique to this run, so other data in the shared topics and collections never joins its groups.
+ * The whole loop through the real model-service, no fakes: a stable group's dataset written by the local chat model,
+ * filtered and split, a LoRA trained on it, the candidate evaluated and promoted; then the gate on honest candidates,
+ * one trained on the same pairs with their answers shuffled. Kafka, Weaviate, Keycloak, the embedding model and
+ * model-service are real.
  */
 @QuarkusTest
-@QuarkusTestResource(value = FakeProvider.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = FineTuningFlowTest.LocalModel.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FineTuningFlowTest {
 
     static final String RUN = Stack.runId();
-    static final Instant AN_HOUR_AGO = Instant.now().minus(Duration.ofHours(1));
+    static final String ROLE = "fl" + RUN;
+    static final String GROUP = GroupIds.of(List.of(ROLE));
+    static final String WORD = "zorblax" + RUN;
+    static final Path GOLD = Path.of("target", "flow-gold-" + RUN + ".jsonl").toAbsolutePath();
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** The four facts of the group's documents, invented so that no model knows them before it is trained. */
+    static final List<String[]> FACTS = List.of(
+            new String[]{"How often does the " + WORD + " turbine need oiling?", "every 9 days",
+                    "## Oiling\nThe " + WORD + " turbine needs oiling every 9 days with Kestrel grease."},
+            new String[]{"Who inspects the " + WORD + " turbine?", "Priya Okonkwo",
+                    "## Inspection\nThe " + WORD + " turbine is inspected by Priya Okonkwo every 14 weeks."},
+            new String[]{"Where are spare blades for the " + WORD + " turbine kept?", "bay 47",
+                    "## Spare parts\nSpare blades for the " + WORD + " turbine are stored in bay 47 of the north warehouse."},
+            new String[]{"What noise limit applies to the " + WORD + " turbine?", "62 decibels",
+                    "## Noise\nThe " + WORD + " turbine must stay below 62 decibels at night."});
     static String admin;
+    static String goodModel;
+    static String datasetDir;
 
-    @BeforeAll
-    static void token() {
+    /** The local model as provider and writer; the gate asks the models alone (what they learned). */
+    public static class LocalModel extends StackSettings {
+        @Override
+        protected Map<String, String> settings() {
+            Map<String, String> s = super.settings();
+            s.put("tailor.finetune.provider.epochs", "8");
+            s.put("tailor.finetune.generation.concurrency", "1");
+            s.put("tailor.finetune.evaluation.gate-strategy", "finetuned");
+            s.put("tailor.finetune.evaluation.threshold", "0.0");
+            s.put("tailor.finetune.dataset.max-eval-questions", "6");
+            s.put("tailor.finetune.evaluation.gold-questions", GOLD.toString());
+            return s;
+        }
+    }
+
+    @Inject
+    IndexEmbedding embedding;
+    @Inject
+    CandidateGate gate;
+    @Inject
+    ModelRegistry registry;
+
+    @Test
+    @Order(1)
+    void aStableGroupIsTrainedEvaluatedAndPromotedThroughTheLocalModel() throws Exception {
         admin = Stack.token("admin");
-    }
-
-    static String role(String name) {
-        return "ft" + RUN + name;
-    }
-
-    static String group(String... roles) {
-        return GroupIds.of(List.of(roles));
-    }
-
-    /** Two documents about one unique subject, the question writer's pairs for them, and their reference answers. */
-    static void seedSubject(String role, String word) throws Exception {
-        for (int d = 1; d <= 2; d++) {
-            String docId = "doc-" + role + "-" + d;
-            Stack.seed(docId, List.of(role), "Manual " + word + " " + d, List.of(
-                    "## Oiling\nThe " + word + " turbine " + d + " needs oiling every week.",
-                    "## Inspection\nThe " + word + " turbine " + d + " is inspected every month."), AN_HOUR_AGO);
-            ProviderStubs.pairsFor(docId.equals("doc-" + role + "-1") ? "Manual " + word + " 1" : "Manual " + word + " 2",
-                    List.of(
-                            new String[]{"How often is the " + word + " turbine " + d + " oiled?", "The " + word + " turbine " + d + " needs oiling every week."},
-                            new String[]{"When is the " + word + " turbine " + d + " inspected?", "The " + word + " turbine " + d + " is inspected every month."},
-                            new String[]{"What maintenance does the " + word + " turbine " + d + " need?", "The " + word + " turbine " + d + " needs oiling every week and an inspection every month."},
-                            new String[]{"Who maintains the " + word + " turbine " + d + "?", "The " + word + " turbine " + d + " is maintained weekly by oiling and monthly by inspection."}));
-        }
-    }
-
-    static Map<String, Object> awaitJob(String groupId, JobStatus status) {
-        Map<String, Object> last = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            List<Map<String, Object>> jobs = given().auth().oauth2(admin).queryParam("group", groupId)
-                    .get("/api/v1/jobs").then().statusCode(200).extract().jsonPath().getList("$");
-            return jobs.isEmpty() ? null : jobs.get(0);
-        }, job -> job != null && (status.name().equals(job.get("status"))
-                || JobStatus.valueOf((String) job.get("status")).terminal()));
-        assertThat(last.get("status")).as("job %s", last).isEqualTo(status.name());
-        return last;
-    }
-
-    static Response train(String groupId) {
-        return given().auth().oauth2(admin).post("/api/v1/groups/{id}/train", groupId);
-    }
-
-    /**
-     * Waits until the service knows the group with all its documents: the events of a group's documents may reach the
-     * follower in separate fetches, and a group seen with its first document only is not the group under test.
-     */
-    static void awaitGroup(String groupId, int documents) {
+        writeGoldQuestions();
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        Stack.seed("doc-" + ROLE + "-1", List.of(ROLE), WORD + " turbine care", List.of(FACTS.get(0)[2], FACTS.get(1)[2]),
+                anHourAgo, embedding::embedAll);
+        Stack.seed("doc-" + ROLE + "-2", List.of(ROLE), WORD + " turbine parts", List.of(FACTS.get(2)[2], FACTS.get(3)[2]),
+                anHourAgo, embedding::embedAll);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin).get("/api/v1/groups")
-                .then().statusCode(200).body("id", hasItem(groupId))
-                .body("find { it.id == '" + groupId + "' }.documents", org.hamcrest.Matchers.is(documents)));
-    }
+                .then().statusCode(200).body("find { it.id == '" + GROUP + "' }.documents", is(2))
+                .body("find { it.id == '" + GROUP + "' }.eligible", is(true)));
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void aStableGroupTrainsOnceAndIsPromotedWithItsRoles() throws Exception {
-        String role = role("s");
-        String word = "zorblax" + RUN;
-        String groupId = group(role);
-        String model = "ft:gpt-4o-mini:tailor:" + groupId + ":s" + RUN;
-        seedSubject(role, word);
-        ProviderStubs.fileUpload();
-        ProviderStubs.succeedingJob(groupId, "ftjob-s" + RUN, model);
-        ProviderStubs.answers(model, "The " + word + " turbine needs oiling every week and is inspected every month.");
-        awaitGroup(groupId, 2);
+        String id = given().auth().oauth2(admin).post("/api/v1/groups/{id}/train", GROUP).then().statusCode(202)
+                .extract().path("id");
+        given().auth().oauth2(admin).post("/api/v1/groups/{id}/train", GROUP).then().statusCode(409);
+        List<String> seen = new ArrayList<>();
+        JsonPath job = await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonPath j = given().auth().oauth2(admin).get("/api/v1/jobs/{id}", id).then().statusCode(200).extract().jsonPath();
+            seen.add(j.getString("status") + ":" + j.getString("message"));
+            return j;
+        }, j -> List.of("PROMOTED", "REJECTED", "FAILED", "CANCELLED").contains(j.getString("status")));
 
-        train(groupId).then().statusCode(202);
-        Map<String, Object> job = awaitJob(groupId, JobStatus.PROMOTED);
+        assertThat(job.getString("status")).as("%s after %s", job.prettify(), seen).isEqualTo("PROMOTED");
+        assertThat(seen).anySatisfy(s -> assertThat(s).contains("writing question/answer pairs"));
+        assertThat(seen).anySatisfy(s -> assertThat(s).startsWith("RUNNING:training: step"));
+        goodModel = job.getString("training.fineTunedModel");
+        datasetDir = job.getString("dataset.dir");
+        assertThat(goodModel).startsWith("ft:smollm2-135m:" + GROUP.replaceAll("[^A-Za-z0-9-]", "-"));
+        assertThat(job.getList("training.losses")).isNotEmpty();
+        assertThat(job.getString("evaluation.strategy")).isEqualTo("finetuned");
+        assertThat(job.getInt("evaluation.questions")).isGreaterThanOrEqualTo(FACTS.size());
+        assertThat(job.getList("evaluation.results")).isNotEmpty();
 
-        assertThat(job.get("fineTunedModel")).isEqualTo(model);
-        assertThat((Integer) job.get("trainExamples") + (Integer) job.get("evalExamples")).isEqualTo(8);
-        assertThat((List<Object>) job.get("progress")).contains((Object) "Step 1/10: training loss=1.2");
-        ModelPromotion promotion = await().atMost(Duration.ofSeconds(10))
-                .until(() -> Stack.promotion(groupId).orElse(null), p -> p != null && p.modelId().equals(model));
+        ModelPromotion promotion = await().atMost(Duration.ofSeconds(30))
+                .until(() -> Stack.promotion(GROUP).orElse(null), p -> p != null && p.modelId().equals(goodModel));
         // query-service answers with this model only users holding one of these roles
-        assertThat(promotion.roles()).containsExactly(role);
-        assertThat(promotion.score()).isGreaterThanOrEqualTo(0.6);
-        assertThat(promotion.previousScore()).isNull();
-        given().auth().oauth2(admin).get("/api/v1/models").then().statusCode(200).body("modelId", hasItem(model));
-
+        assertThat(promotion.roles()).containsExactly(ROLE);
+        GroupEvaluation evaluation = await().atMost(Duration.ofSeconds(30))
+                .until(() -> Stack.evaluation(GROUP).orElse(null), e -> e != null && goodModel.equals(e.fineTunedModel()));
+        assertThat(evaluation.strategies()).extracting(GroupEvaluation.StrategyScore::strategy)
+                .contains("extractive", "rag", "finetuned");
+        given().auth().oauth2(admin).get("/api/v1/models").then().statusCode(200).body("modelId", hasItem(goodModel));
         // trained once: the same corpus is not trained again
-        train(groupId).then().statusCode(422).body("reasons", hasItem("the documents have not changed since the last training run"));
-        FakeProvider.server.verify(1, postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs"))
-                .withRequestBody(matchingJsonPath("$.suffix", containing(groupId))));
+        given().auth().oauth2(admin).post("/api/v1/groups/{id}/train", GROUP).then().statusCode(422)
+                .body("reasons", hasItem("the documents have not changed since the last training run"));
     }
 
     @Test
-    void aGroupThatKeepsChangingDoesNotTrain() throws Exception {
-        String role = role("c");
-        String groupId = group(role);
-        for (int version = 1; version <= 4; version++) {
-            Stack.indexed("doc-" + role, version, List.of(role), "Changing", 5, 100, Instant.now());
-            Thread.sleep(300);
-        }
-        awaitGroup(groupId, 1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin).get("/api/v1/groups")
-                .then().statusCode(200)
-                .body("find { it.id == '" + groupId + "' }.eligible", org.hamcrest.Matchers.is(false))
-                .body("find { it.id == '" + groupId + "' }.changesLastDay", org.hamcrest.Matchers.is(4)));
-        train(groupId).then().statusCode(422)
-                .body("reasons[0]", org.hamcrest.Matchers.containsString("the quiet period is 20s"));
-        given().auth().oauth2(admin).queryParam("group", groupId).get("/api/v1/jobs").then().statusCode(200)
-                .body("size()", org.hamcrest.Matchers.is(0));
-    }
+    @Order(2)
+    void theDatasetHoldsOnlyTheGroupsOwnRealQuestionsSplitByChunk() throws Exception {
+        Path dir = Path.of(datasetDir);
+        JsonNode manifest = JSON.readTree(dir.resolve(DatasetBuilder.MANIFEST).toFile());
+        assertThat(manifest.path("generator").asText()).isEqualTo("llm (smollm2-135m)");
+        assertThat(manifest.path("chunks").asInt()).isEqualTo(4);
+        assertThat(manifest.path("pairsWritten").asInt()).isGreaterThanOrEqualTo(manifest.path("pairsKept").asInt());
+        assertThat(manifest.path("dropped").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("empty", "overlong", "garbled", "unsupported", "near-duplicate");
 
-    @Test
-    void anAclChangeRegroups() {
-        String a = role("a");
-        String b = role("b");
-        Stack.indexed("doc-" + a + "-1", 1, List.of(a, b), "Shared one", 3, 60, AN_HOUR_AGO);
-        Stack.indexed("doc-" + a + "-2", 1, List.of(a, b), "Shared two", 3, 60, AN_HOUR_AGO);
-        awaitGroup(group(a, b), 2);
-
-        Stack.indexed("doc-" + a + "-2", 2, List.of(a), "Shared two", 3, 60, Instant.now());
-
-        awaitGroup(group(a), 2);
-        List<String> ids = given().auth().oauth2(admin).get("/api/v1/groups").then().extract().jsonPath().getList("id");
-        assertThat(ids).contains(group(a), group(b)).doesNotContain(group(a, b));
-        given().auth().oauth2(admin).get("/api/v1/groups").then()
-                .body("find { it.id == '" + group(a) + "' }.documents", org.hamcrest.Matchers.is(2))
-                .body("find { it.id == '" + group(b) + "' }.documents", org.hamcrest.Matchers.is(1));
-    }
-
-    @Test
-    void aWorseCandidateIsNotPromoted() throws Exception {
-        String role = role("w");
-        String word = "quaffle" + RUN;
-        String groupId = group(role);
-        String current = "ft:current-w" + RUN;
-        String candidate = "ft:candidate-w" + RUN;
-        seedSubject(role, word);
-        Stack.send(dev.tailor.contracts.Topics.MODELS_REGISTRY, groupId, new ModelPromotion(groupId, current, "openai",
-                "gpt-4o-mini", List.of(role), "older-fingerprint", 0.9, null, Instant.now()));
-        ProviderStubs.fileUpload();
-        ProviderStubs.succeedingJob(groupId, "ftjob-w" + RUN, candidate);
-        ProviderStubs.answers(current, "The " + word + " turbine needs oiling every week and is inspected every month.");
-        ProviderStubs.answers(candidate, "Bananas are yellow and grow in warm tropical climates.");
-        awaitGroup(groupId, 2);
-
-        train(groupId).then().statusCode(202);
-        Map<String, Object> job = awaitJob(groupId, JobStatus.REJECTED);
-
-        assertThat(((Number) job.get("candidateScore")).doubleValue())
-                .isLessThan(((Number) job.get("currentScore")).doubleValue());
-        assertThat((String) job.get("message")).contains("below the threshold");
-        assertThat(Stack.promotion(groupId)).get().extracting(ModelPromotion::modelId).isEqualTo(current);
-    }
-
-    @Test
-    void aFailingProviderJobEndsFailedWithTheProvidersReason() throws Exception {
-        String role = role("f");
-        String groupId = group(role);
-        seedSubject(role, "gribble" + RUN);
-        ProviderStubs.fileUpload();
-        ProviderStubs.failingJob(groupId, "ftjob-f" + RUN, "training file has too few examples");
-        awaitGroup(groupId, 2);
-
-        train(groupId).then().statusCode(202);
-        Map<String, Object> job = awaitJob(groupId, JobStatus.FAILED);
-
-        assertThat((String) job.get("message")).contains("training file has too few examples");
-        assertThat(Stack.promotion(groupId)).isEmpty();
-        // a failed run trained nothing: the group stays eligible
-        String retry = train(groupId).then().statusCode(202).extract().path("id");
-        assertThat(awaitJob(groupId, JobStatus.FAILED).get("id")).isEqualTo(retry);
-    }
-
-    @Test
-    void anAdministratorCancelsARunningJobAtTheProvider() throws Exception {
-        String role = role("k");
-        String groupId = group(role);
-        seedSubject(role, "snorkel" + RUN);
-        ProviderStubs.fileUpload();
-        ProviderStubs.endlessJob(groupId, "ftjob-k" + RUN);
-        awaitGroup(groupId, 2);
-
-        String id = train(groupId).then().statusCode(202).extract().path("id");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(admin)
-                .get("/api/v1/jobs/{id}", id).then().body("status", org.hamcrest.Matchers.is("RUNNING")));
-        train(groupId).then().statusCode(409);
-
-        given().auth().oauth2(admin).post("/api/v1/jobs/{id}/cancel", id).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.is("CANCELLED"));
-        FakeProvider.server.verify(1, postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs/ftjob-k" + RUN + "/cancel")));
-        given().auth().oauth2(admin).post("/api/v1/jobs/{id}/cancel", id).then().statusCode(409);
-        Thread.sleep(1000);
-        given().auth().oauth2(admin).get("/api/v1/jobs/{id}", id).then().body("status", org.hamcrest.Matchers.is("CANCELLED"));
-    }
-
-    @Test
-    void theAdvisorFiguresMatchTheCorpusAndTheMetrics() {
-        String role = role("v");
-        String groupId = group(role);
-        Stack.indexed("doc-" + role + "-1", 1, List.of(role), "Advice one", 4, 400, AN_HOUR_AGO.minus(Duration.ofDays(2)));
-        Stack.indexed("doc-" + role + "-2", 1, List.of(role), "Advice two", 6, 600, AN_HOUR_AGO);
-        Stack.metric(List.of("public", role), 1000, true, 1500, 100);
-        Stack.metric(List.of("public", role), 2000, true, 2500, 200);
-        Stack.metric(List.of("public", role), 0, false, 100, 30);
-        awaitGroup(groupId, 2);
-
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var advice = given().auth().oauth2(admin).queryParam("group", groupId).get("/api/v1/advice")
-                    .then().statusCode(200).extract().jsonPath();
-            assertThat(advice.getList("$")).hasSize(1);
-            assertThat(advice.getLong("[0].figures.documents")).isEqualTo(2);
-            assertThat(advice.getLong("[0].figures.chunks")).isEqualTo(10);
-            assertThat(advice.getLong("[0].figures.tokens")).isEqualTo(1000);
-            assertThat(advice.getDouble("[0].figures.queriesPerDay")).isCloseTo(3 / 7.0, org.assertj.core.data.Offset.offset(1e-3));
-            assertThat(advice.getDouble("[0].figures.answeredShare")).isCloseTo(2 / 3.0, org.assertj.core.data.Offset.offset(1e-3));
-            assertThat(advice.getDouble("[0].figures.retrievedTokensPerAnswered")).isEqualTo(1500.0);
-            assertThat(advice.getDouble("[0].figures.promptTokensPerQuery")).isCloseTo(4100 / 3.0, org.assertj.core.data.Offset.offset(1e-3));
-            assertThat(advice.getDouble("[0].figures.changesPerDayLast7Days")).isCloseTo(2 / 7.0, org.assertj.core.data.Offset.offset(1e-3));
-            assertThat(advice.getDouble("[0].figures.medianHoursBetweenChanges")).isCloseTo(48.0, org.assertj.core.data.Offset.offset(0.01));
-            // 1000 tokens is a small corpus by the default threshold
-            assertThat(advice.getString("[0].recommendation")).isEqualTo("rag");
-            assertThat(advice.getList("[0].reasons", String.class)).isNotEmpty();
+        Set<String> chunks = Set.of("doc-" + ROLE + "-1#0", "doc-" + ROLE + "-1#1", "doc-" + ROLE + "-2#0", "doc-" + ROLE + "-2#1");
+        List<JsonNode> held = lines(dir.resolve(DatasetBuilder.EVAL_FILE));
+        assertThat(held).isNotEmpty().allSatisfy(p -> assertThat(chunks).contains(p.path("chunk").asText()));
+        Set<String> evalChunks = new HashSet<>();
+        held.forEach(p -> evalChunks.add(p.path("chunk").asText()));
+        List<JsonNode> train = lines(dir.resolve(DatasetBuilder.TRAIN_FILE));
+        assertThat(train).isNotEmpty().allSatisfy(example -> {
+            String question = example.path("messages").get(1).path("content").asText();
+            String answer = example.path("messages").get(2).path("content").asText();
+            assertThat(question).as("no template").doesNotContainPattern("What does .* say( about)?");
+            assertThat(question).endsWith("?");
+            assertThat(answer).isNotEqualTo(question);
         });
+        for (JsonNode p : held) {
+            assertThat(train).noneSatisfy(example -> assertThat(example.path("messages").get(1).path("content").asText())
+                    .isEqualTo(p.path("question").asText()));
+        }
+        assertThat(evalChunks).hasSizeLessThan(chunks.size());
     }
 
     @Test
-    void theAdminApiNeedsAnAdminToken() {
-        given().get("/api/v1/groups").then().statusCode(401);
-        given().auth().oauth2(Stack.token("alice")).get("/api/v1/advice").then().statusCode(403);
-        given().auth().oauth2(admin).post("/api/v1/groups/{id}/train", "g-no-such-group-" + RUN).then().statusCode(404);
+    @Order(3)
+    void theGateRefusesAWorseCandidateAndPromotesABetterOne() throws Exception {
+        String shuffled = trainOnShuffledAnswers(Path.of(datasetDir).resolve(DatasetBuilder.TRAIN_FILE));
+
+        var worse = gate.decide("gate-worse-" + RUN, List.of(ROLE), shuffled, Path.of(datasetDir));
+        assertThat(worse.promoted()).as(worse.reason()).isFalse();
+        assertThat(worse.currentModel()).isEqualTo(goodModel);
+        assertThat(worse.candidateAccuracy()).isLessThan(worse.currentAccuracy());
+        assertThat(worse.reason()).contains("not better than the serving model " + goodModel);
+
+        Stack.send(Topics.MODELS_REGISTRY, GROUP, new ModelPromotion(GROUP, shuffled, "model-service", "smollm2-135m",
+                List.of(ROLE), "shuffled", worse.candidateAccuracy(), null, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> registry.current(GROUP).map(ModelPromotion::modelId)
+                .orElse("").equals(shuffled));
+        var better = gate.decide("gate-better-" + RUN, List.of(ROLE), goodModel, Path.of(datasetDir));
+        assertThat(better.promoted()).as(better.reason()).isTrue();
+        assertThat(better.reason()).contains("better than the serving model " + shuffled);
+        Stack.send(Topics.MODELS_REGISTRY, GROUP, new ModelPromotion(GROUP, goodModel, "model-service", "smollm2-135m",
+                List.of(ROLE), "good", better.candidateAccuracy(), better.currentAccuracy(), Instant.now()));
+    }
+
+    /** The run's training pairs with every answer moved to another question, trained by model-service as is. */
+    static String trainOnShuffledAnswers(Path train) throws Exception {
+        List<JsonNode> examples = lines(train);
+        StringBuilder shuffled = new StringBuilder();
+        for (int i = 0; i < examples.size(); i++) {
+            var example = (com.fasterxml.jackson.databind.node.ObjectNode) examples.get(i).deepCopy();
+            String other = examples.get((i + Math.max(1, examples.size() / 2)) % examples.size())
+                    .path("messages").get(2).path("content").asText();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) example.path("messages").get(2)).put("content", other);
+            shuffled.append(JSON.writeValueAsString(example)).append('\n');
+        }
+        Path file = Files.createTempFile("shuffled", ".jsonl");
+        Files.writeString(file, shuffled.toString());
+        String base = StackSettings.MODEL_SERVICE;
+        String fileId = given().baseUri(base).multiPart("purpose", "fine-tune").multiPart("file", file.toFile())
+                .post("/files").then().statusCode(200).extract().path("id");
+        String job = given().baseUri(base).contentType("application/json").body(Map.of("model", "smollm2-135m",
+                        "training_file", fileId, "suffix", "shuffled", "hyperparameters", Map.of("n_epochs", 8)))
+                .post("/fine_tuning/jobs").then().statusCode(200).extract().path("id");
+        JsonPath done = await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> given().baseUri(base).get("/fine_tuning/jobs/{id}", job).then().extract().jsonPath(),
+                        j -> List.of("succeeded", "failed", "cancelled").contains(j.getString("status")));
+        assertThat(done.getString("status")).as(done.prettify()).isEqualTo("succeeded");
+        return done.getString("fine_tuned_model");
+    }
+
+    static List<JsonNode> lines(Path file) throws Exception {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                nodes.add(JSON.readTree(line));
+            }
+        }
+        return nodes;
+    }
+
+    /** Gold questions on the group's facts, worded differently from anything the writer wrote. */
+    static void writeGoldQuestions() throws Exception {
+        StringBuilder gold = new StringBuilder();
+        for (int i = 0; i < FACTS.size(); i++) {
+            gold.append(JSON.writeValueAsString(Map.of("id", "flow-" + i, "question", FACTS.get(i)[0], "fact",
+                    FACTS.get(i)[1], "docId", "doc-" + ROLE + "-" + (i / 2 + 1), "group", ROLE,
+                    "readers", List.of(ROLE)))).append('\n');
+        }
+        Files.createDirectories(GOLD.getParent());
+        Files.writeString(GOLD, gold.toString());
     }
 }
