@@ -40,7 +40,9 @@ service_env() {
       echo TAILOR_FINETUNE_PROVIDER_BASE_URL="$(model_base_url)"
       echo TAILOR_FINETUNE_PROVIDER_BASE_MODEL=smollm2-135m
       echo TAILOR_FINETUNE_GENERATION_BASE_URL="$(model_base_url)"
-      echo TAILOR_FINETUNE_GENERATION_MODEL=smollm2-135m ;;
+      echo TAILOR_FINETUNE_GENERATION_MODEL=smollm2-135m
+      echo TAILOR_FINETUNE_DATASET_PATH="$STATE/datasets"
+      echo TAILOR_FINETUNE_EVALUATION_GOLD_QUESTIONS="$ROOT/dev/corpus/questions.jsonl" ;;
   esac
 }
 
