@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * Settings of the plain kafka-clients consumers and producers a service builds itself (followers of compacted topics,
  * its own producer): every {@code kafka.*} setting the messaging channels get too — bootstrap servers, TLS, SASL —
- * from Quarkus' {@code default-kafka-broker} configuration, so that a secured cluster is configured once for both.
+ * from Quarkus' {@code default-kafka-broker} configuration, so that a secured cluster is configured once for both
+ * (KafkaClientsTest; k8s/components/kafka-security sets them as {@code KAFKA_*} variables). Security settings given per
+ * channel or connector ({@code mp.messaging.*}) would reach the channels only: k8s/tools/check_security.py refuses them.
  */
 @ApplicationScoped
 public class KafkaClients {
