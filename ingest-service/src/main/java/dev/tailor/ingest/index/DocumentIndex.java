@@ -51,9 +51,16 @@ public class DocumentIndex {
     private final int maxBatchBytes;
 
     DocumentIndex(WeaviateClient client, IngestConfig config) {
-        this.chunks = client.collections.use(WeaviateSchema.CHUNK);
-        this.documents = client.collections.use(WeaviateSchema.DOCUMENT);
-        this.maxBatchBytes = config.limits().batchBytes();
+        this(client.collections.use(WeaviateSchema.CHUNK), client.collections.use(WeaviateSchema.DOCUMENT),
+                config.limits().batchBytes());
+    }
+
+    /** For test doubles of the index, which override every read and write. */
+    DocumentIndex(CollectionHandle<Map<String, Object>> chunks, CollectionHandle<Map<String, Object>> documents,
+            int maxBatchBytes) {
+        this.chunks = chunks;
+        this.documents = documents;
+        this.maxBatchBytes = maxBatchBytes;
     }
 
     public Optional<IndexedDocument> document(String docId) {

@@ -1,0 +1,108 @@
+package dev.tailor.ingest.index;
+
+import dev.tailor.ingest.chunking.Chunk;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The index in memory, for the consumer's tests without Weaviate (enabled by their test profile only). It refuses
+ * the objects of chosen documents as Weaviate refuses objects, and can be unavailable for a number of calls.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class FakeDocumentIndex extends DocumentIndex {
+
+    private final Map<String, IndexedDocument> documents = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, IndexedChunk>> chunks = new ConcurrentHashMap<>();
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger unavailableCalls = new AtomicInteger();
+
+    FakeDocumentIndex() {
+        super(null, null, Integer.MAX_VALUE);
+    }
+
+    /** Every write of this document's chunk objects is refused from now on. */
+    public void refuseObjectsOf(String docId) {
+        refused.add(docId);
+    }
+
+    /** The next {@code calls} reads fail as if Weaviate were down. */
+    public void unavailableFor(int calls) {
+        unavailableCalls.set(calls);
+    }
+
+    public int chunkCount(String docId) {
+        return chunks.getOrDefault(docId, Map.of()).size();
+    }
+
+    private void maybeUnavailable() {
+        if (unavailableCalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IndexUnavailableException("Weaviate is down (test double)");
+        }
+    }
+
+    @Override
+    public Optional<IndexedDocument> document(String docId) {
+        return Optional.ofNullable(documents.get(docId));
+    }
+
+    @Override
+    public Map<String, IndexedDocument> documents(Collection<String> docIds) {
+        maybeUnavailable();
+        Map<String, IndexedDocument> found = new HashMap<>();
+        docIds.forEach(id -> Optional.ofNullable(documents.get(id)).ifPresent(d -> found.put(id, d)));
+        return found;
+    }
+
+    @Override
+    public Map<String, List<IndexedChunk>> chunks(Collection<String> docIds) {
+        Map<String, List<IndexedChunk>> found = new HashMap<>();
+        docIds.forEach(id -> found.put(id, new ArrayList<>(chunks.getOrDefault(id, Map.of()).values())));
+        return found;
+    }
+
+    @Override
+    public void writeChunks(List<ChunkWrites> writes) {
+        Map<String, String> errors = new HashMap<>();
+        for (ChunkWrites w : writes) {
+            if (refused.contains(w.docId())) {
+                errors.put(w.docId(), "property 'text': refused by the test double");
+                continue;
+            }
+            for (Chunk c : w.chunks()) {
+                chunks.computeIfAbsent(w.docId(), k -> new ConcurrentHashMap<>())
+                        .put(c.index(), new IndexedChunk(c.index(), c.hash(), w.vectors().get(c.hash())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ObjectsRejectedException("Weaviate rejected objects of " + errors.keySet(), errors, null);
+        }
+    }
+
+    @Override
+    public void deleteAllChunks(Collection<String> docIds) {
+        docIds.forEach(chunks::remove);
+    }
+
+    @Override
+    public void deleteChunks(String docId, int fromIndex) {
+        chunks.getOrDefault(docId, new HashMap<>()).keySet().removeIf(i -> i >= fromIndex);
+    }
+
+    @Override
+    public void writeDocuments(List<DocumentWrite> writes) {
+        writes.forEach(w -> documents.put(w.document().docId(), w.document()));
+    }
+}
