@@ -1,8 +1,0 @@
-package dev.tailor.query.rest;
-
-/** A request that is well-formed JSON but cannot be served as asked: 400 with this message. */
-public class BadRequestException extends RuntimeException {
-    public BadRequestException(String message) {
-        super(message);
-    }
-}
