@@ -56,7 +56,11 @@ public class JobStore {
 
     static JobRecord read(String json) {
         try {
-            return KafkaSupport.JSON.readValue(json, JobRecord.class);
+            var tree = KafkaSupport.JSON.readTree(json);
+            if (!tree.has("target") && tree.has("groupId")) {
+                return KafkaSupport.JSON.treeToValue(tree, FirstReleaseJobRecord.class).upgraded();
+            }
+            return KafkaSupport.JSON.treeToValue(tree, JobRecord.class);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not a job record: " + e.getMessage(), e);
         }
