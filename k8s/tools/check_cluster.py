@@ -44,12 +44,13 @@ EXPECTED = {
     "model-service-weights-egress": {"spec": ["model-service"]},
     "query-service-chat-egress": {"spec": ["query-service"]},
 }
-# Secrets the user creates (k8s/README.md, "Secrets"): name -> keys.
+# Secrets the user creates (k8s/README.md, "Secrets"): name -> keys (None: any key, e.g. one per gateway client).
 DOCUMENTED_SECRETS = {
     "tailor-weaviate": {"allowed-keys", "api-key"},
     "tailor-keycloak-admin": {"username", "password"},
     "tailor-chat-provider": {"api-key"},
     "tailor-finetune-provider": {"api-key"},
+    "tailor-gateway-clients": None,
     # created by Strimzi (components/kafka-security): the cluster CA, and each KafkaUser's credentials
     "tailor-kafka-cluster-ca-cert": {"ca.crt"},
     "query-service": {"sasl.jaas.config", "password"},
@@ -302,8 +303,8 @@ def check_references(rep, ns, pods):
             if kind == "configmap":
                 rep.check(ref in configmaps or optional, f"configmap/{ref} (read by pod {name(p)}) exists")
             else:
-                documented = DOCUMENTED_SECRETS.get(ref)
-                rep.check(documented is not None and (key is None or key in documented),
+                documented = DOCUMENTED_SECRETS.get(ref, False)
+                rep.check(documented is not False and (key is None or documented is None or key in documented),
                           f"secret {ref}{'/' + key if key else ''} (read by pod {name(p)}) is documented in "
                           f"k8s/README.md", "create it there, or fix the name")
                 rep.check(ref in secrets and (key is None or key in secrets[ref]),
