@@ -1,4 +1,4 @@
-package dev.tailor.query.answering;
+package dev.tailor.query.chat;
 
 /** The chat provider failed or timed out: 503 with a message that names no provider internals. */
 public class ChatUnavailableException extends RuntimeException {

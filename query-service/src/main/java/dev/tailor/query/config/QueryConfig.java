@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of query-service under {@code tailor.query}; each one can be set from the environment (TAILOR_QUERY_...). */
 @ConfigMapping(prefix = "tailor.query")
@@ -36,25 +37,66 @@ public interface QueryConfig {
 
     interface Chat {
         /**
-         * Whether a chat model is configured. When false (the default, so a fresh checkout needs no API key)
-         * answers are extractive and no provider is ever called. When true, the OpenAI-compatible provider
-         * configured by {@code quarkus.langchain4j.openai.*} (base-url, api-key, chat-model.model-name,
-         * timeout, max-retries) answers. Env: TAILOR_QUERY_CHAT_ENABLED.
-         */
-        @WithDefault("false")
-        boolean enabled();
-    }
-
-    interface Routing {
-        /**
-         * Whether to follow {@code models.registry} for the strategies {@code finetuned} and {@code auto}.
-         * Env: TAILOR_QUERY_ROUTING_ENABLED.
+         * Whether answers are written by a chat model. On by default: the default model is model-service's (no key,
+         * no GPU). When false, answers are extractive (quotes of the permitted passages) and no provider is ever
+         * called. Env: TAILOR_QUERY_CHAT_ENABLED.
          */
         @WithDefault("true")
         boolean enabled();
 
-        /** Poll timeout of the registry follower. Env: TAILOR_QUERY_ROUTING_POLL_TIMEOUT. */
+        /** The provider's OpenAI-compatible API (env {@code OPENAI_BASE_URL}; model-service by default). */
+        @WithDefault("${OPENAI_BASE_URL:http://127.0.0.1:8083/v1}")
+        String baseUrl();
+
+        /** The provider's API key (env {@code OPENAI_API_KEY}); model-service needs none. */
+        @WithDefault("${OPENAI_API_KEY:none}")
+        String apiKey();
+
+        /** The model that answers when no fine-tuned model is routed to (env {@code OPENAI_CHAT_MODEL}). */
+        @WithDefault("${OPENAI_CHAT_MODEL:smollm2-135m}")
+        String model();
+
+        /** Longest wait for a whole answer, or between two pieces of a streamed one (env {@code OPENAI_TIMEOUT}). */
+        @WithDefault("${OPENAI_TIMEOUT:30s}")
+        Duration timeout();
+
+        /** Further tries of a whole answer after a provider failure (env {@code OPENAI_MAX_RETRIES}). */
+        @WithDefault("${OPENAI_MAX_RETRIES:1}")
+        int maxRetries();
+
+        /** Temperature when the caller gives none: low, answers should stick to the passages (env TAILOR_QUERY_CHAT_TEMPERATURE). */
+        @WithDefault("0.1")
+        double temperature();
+
+        /**
+         * Most tokens the model may write to turn a follow-up question into a standalone one for retrieval
+         * (env TAILOR_QUERY_CHAT_REWRITE_MAX_TOKENS).
+         */
+        @WithDefault("48")
+        int rewriteMaxTokens();
+    }
+
+    interface Routing {
+        /**
+         * Whether to follow {@code models.registry} and {@code models.evaluations} for the strategies
+         * {@code finetuned}, {@code finetuned+rag} and {@code auto}. Env: TAILOR_QUERY_ROUTING_ENABLED.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Poll timeout of the followers of the compacted topics. Env: TAILOR_QUERY_ROUTING_POLL_TIMEOUT. */
         @WithDefault("1s")
         Duration pollTimeout();
+
+        /** How long a follower waits before replaying its topic again after a failure. Env: TAILOR_QUERY_ROUTING_RETRY_DELAY. */
+        @WithDefault("5s")
+        Duration retryDelay();
+
+        /**
+         * {@code strategy=auto}: the most an answer may cost, in the evaluation's prices ({@code costPerAnswer} of
+         * models.evaluations); among the strategies the latest evaluation of the user's group measured within it,
+         * the most accurate answers. Unset = no ceiling. Env: TAILOR_QUERY_ROUTING_AUTO_COST_CEILING.
+         */
+        Optional<Double> autoCostCeiling();
     }
 }

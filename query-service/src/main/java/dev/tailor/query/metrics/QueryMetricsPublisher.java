@@ -4,7 +4,6 @@ import dev.tailor.contracts.QueryMetric;
 import dev.tailor.contracts.Topics;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -22,10 +21,12 @@ public class QueryMetricsPublisher {
 
     private static final Logger LOG = Logger.getLogger(QueryMetricsPublisher.class);
 
-    @Inject
-    @Channel(Topics.QUERIES_METRICS)
-    @OnOverflow(value = OnOverflow.Strategy.DROP)
-    Emitter<QueryMetric> emitter;
+    private final Emitter<QueryMetric> emitter;
+
+    QueryMetricsPublisher(@Channel(Topics.QUERIES_METRICS) @OnOverflow(value = OnOverflow.Strategy.DROP)
+                          Emitter<QueryMetric> emitter) {
+        this.emitter = emitter;
+    }
 
     public void publish(QueryMetric metric) {
         try {

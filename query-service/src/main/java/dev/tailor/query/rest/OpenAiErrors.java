@@ -1,6 +1,6 @@
 package dev.tailor.query.rest;
 
-import dev.tailor.query.rest.dto.ErrorResponse;
+import dev.tailor.query.rest.openai.OpenAiError;
 import dev.tailor.runtime.rest.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -10,25 +10,30 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import java.lang.annotation.Annotation;
 
 /**
- * OpenAI clients parse errors of the OpenAI-compatible endpoints (/v1) as {@link ErrorResponse}: a problem becomes
- * {@code {"error": code, "message": detail}} there, with the code its type names ({@code bad_request} for a 400).
- * A problem of any other status keeps the bare status /v1 has always answered it with.
+ * On the OpenAI-compatible endpoints (/v1) every error is OpenAI's error object, which OpenAI clients read and show:
+ * a problem's detail is the {@code message}, the status gives the {@code type}, a problem type of Tailor's own gives
+ * the {@code code}, its {@code param} member the {@code param}. (401 and 403, which the security layer answers before
+ * any resource, are shaped by {@link AuthenticationErrors}.)
  */
 public class OpenAiErrors {
 
     @ServerResponseFilter
     public void openAiShape(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(response.getEntity() instanceof Problem problem) || !request.getUriInfo().getPath().startsWith("/v1/")) {
-            return;
+        if (response.getEntity() instanceof Problem problem && isOpenAi(request.getUriInfo().getPath())) {
+            response.setEntity(of(problem), new Annotation[0], MediaType.APPLICATION_JSON_TYPE);
         }
+    }
+
+    static boolean isOpenAi(String path) {
+        return path.equals("/v1") || path.startsWith("/v1/");
+    }
+
+    static OpenAiError of(Problem problem) {
         String code = problem.type() != null && problem.type().startsWith(ErrorMappers.TYPE_PREFIX)
                 ? problem.type().substring(ErrorMappers.TYPE_PREFIX.length())
-                : problem.status() == 400 ? "bad_request" : null;
-        if (code == null) {
-            response.setEntity(null);
-            response.getHeaders().remove("Content-Type");
-        } else {
-            response.setEntity(new ErrorResponse(code, problem.detail()), new Annotation[0], MediaType.APPLICATION_JSON_TYPE);
-        }
+                : null;
+        Object param = problem.extensions().get(ErrorMappers.PARAM);
+        return OpenAiError.of(problem.detail(), OpenAiError.typeOf(problem.status()),
+                param == null ? null : param.toString(), code);
     }
 }

@@ -1,31 +1,38 @@
 package dev.tailor.query.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tailor.query.answering.Answer;
-import dev.tailor.query.answering.AnswerStream;
-import dev.tailor.query.answering.ChatUnavailableException;
+import dev.tailor.query.answering.AnswerEvent;
+import dev.tailor.query.answering.Conversation;
 import dev.tailor.query.answering.QuestionAnswering;
+import dev.tailor.query.chat.ChatRejectedException;
+import dev.tailor.query.chat.ChatUnavailableException;
+import dev.tailor.query.chat.Generation;
 import dev.tailor.query.config.QueryConfig;
 import dev.tailor.query.rest.dto.Citation;
-import dev.tailor.query.rest.dto.ErrorResponse;
 import dev.tailor.query.rest.openai.ChatCompletion;
 import dev.tailor.query.rest.openai.ChatCompletionRequest;
-import dev.tailor.query.rest.openai.ChatMessage;
 import dev.tailor.query.rest.openai.ModelList;
+import dev.tailor.query.rest.openai.OpenAiError;
 import dev.tailor.query.rest.openai.TailorModels;
-import dev.tailor.query.routing.Strategy;
+import dev.tailor.query.routing.Route;
+import dev.tailor.query.routing.StrategyRouter;
 import dev.tailor.query.security.CurrentUser;
+import dev.tailor.runtime.rest.Problem;
 import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -34,16 +41,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
- * OpenAI-compatible endpoints, so that any OpenAI client or chat UI can use Tailor. The model name picks the
- * strategy; the last user message is the question; access rules are those of /api/v1/ask.
+ * OpenAI-compatible endpoints, so that any OpenAI client, gateway or chat UI can use Tailor. The model name picks the
+ * strategy (or a fine-tuned group model the caller may use); the last user message is the question and the earlier
+ * ones its conversation; access rules are those of /api/v1/ask. Errors are OpenAI's error object.
  */
 @Path("/v1")
 @Authenticated
@@ -52,14 +62,18 @@ import java.util.UUID;
 public class OpenAiResource {
 
     static final String SSE = "text/event-stream";
+    static final long STRATEGIES_CREATED = 1_767_225_600L; // 2026-01-01: a fixed date, these names do not change
 
     private final QuestionAnswering answering;
+    private final StrategyRouter router;
     private final CurrentUser user;
     private final QueryConfig config;
     private final ObjectMapper mapper;
 
-    OpenAiResource(QuestionAnswering answering, CurrentUser user, QueryConfig config, ObjectMapper mapper) {
+    OpenAiResource(QuestionAnswering answering, StrategyRouter router, CurrentUser user, QueryConfig config,
+                   ObjectMapper mapper) {
         this.answering = answering;
+        this.router = router;
         this.user = user;
         this.config = config;
         this.mapper = mapper;
@@ -68,99 +82,157 @@ public class OpenAiResource {
     @GET
     @Path("/models")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The models (strategies) Tailor serves: tailor (auto), tailor-rag, tailor-finetuned")
+    @Operation(summary = "The models you may use: Tailor's strategies (tailor = auto, tailor-rag, tailor-extractive, "
+            + "tailor-finetuned, tailor-finetuned-rag) and the fine-tuned models of your groups")
     public ModelList models() {
-        long created = 1_767_225_600L; // 2026-01-01: a fixed date, these names do not change
-        return new ModelList("list", TailorModels.BY_NAME.keySet().stream().sorted()
-                .map(id -> new ModelList.Model(id, "model", created, "tailor")).toList());
+        return new ModelList("list", models(user.roles()).toList());
+    }
+
+    @GET
+    @Path("/models/{model}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One model you may use")
+    @APIResponse(responseCode = "404", description = "No such model, or not one you may use",
+            content = @Content(schema = @Schema(implementation = OpenAiError.class)))
+    public ModelList.Model model(@PathParam("model") String model) {
+        return models(user.roles()).filter(m -> m.id().equals(model)).findFirst()
+                .orElseThrow(() -> new ModelNotFoundException(model));
+    }
+
+    private Stream<ModelList.Model> models(Set<String> roles) {
+        Stream<ModelList.Model> strategies = TailorModels.BY_NAME.keySet().stream().sorted()
+                .map(id -> new ModelList.Model(id, "model", STRATEGIES_CREATED, "tailor"));
+        Stream<ModelList.Model> groups = router.usableModels(roles).stream()
+                .map(p -> new ModelList.Model(p.modelId(), "model",
+                        p.promotedAt() == null ? STRATEGIES_CREATED : p.promotedAt().getEpochSecond(),
+                        "tailor:" + p.groupId()));
+        return Stream.concat(strategies, groups);
     }
 
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({MediaType.APPLICATION_JSON, SSE})
+    @Blocking
     @Operation(summary = "OpenAI-compatible chat completion answered by Tailor under your roles",
             description = "With stream: true the answer comes as server-sent events (data: {chunk}) as the model writes it, "
-                    + "ending with data: [DONE].")
+                    + "ending with data: [DONE]; with stream_options.include_usage a last chunk carries the usage.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "chat", value = """
             {"model": "tailor-rag", "messages": [{"role": "user", "content": "How often does the on-call pager rotate?"}]}""")))
     @APIResponse(responseCode = "200", description = "A chat.completion, or an SSE stream of chat.completion.chunk",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatCompletion.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request (unknown model, no user message...)",
-            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
-    @APIResponse(responseCode = "409", description = "tailor-finetuned, but no fine-tuned model may answer you")
-    @APIResponse(responseCode = "503", description = "The index or the chat model is unavailable")
-    public Response complete(@Valid @NotNull(message = "a JSON body is required") ChatCompletionRequest request) {
-        Strategy strategy = TailorModels.strategy(request.model()).orElseThrow(() -> new BadRequestException(
-                "unknown model '" + request.model() + "'; use one of tailor, tailor-rag, tailor-finetuned"));
-        String question = lastUserMessage(request.messages());
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatCompletion.class)),
+                    @Content(mediaType = SSE, schema = @Schema(implementation = ChatCompletion.Chunk.class))})
+    @APIResponse(responseCode = "400", description = "Invalid request (no user message, n > 1, tools...)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenAiError.class)))
+    @APIResponse(responseCode = "401", description = "Missing or invalid bearer token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenAiError.class)))
+    @APIResponse(responseCode = "404", description = "Unknown model, or a model you may not use",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenAiError.class)))
+    @APIResponse(responseCode = "409", description = "tailor-finetuned(-rag), but no fine-tuned model may answer you",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenAiError.class)))
+    @APIResponse(responseCode = "503", description = "The index or the chat model is unavailable",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenAiError.class)))
+    public RestMulti<String> complete(@Valid @NotNull(message = "a JSON body is required") ChatCompletionRequest request) {
+        Generation generation = OpenAiRequests.generation(request);
+        Conversation conversation = OpenAiRequests.conversation(request.messages());
+        Set<String> roles = user.roles();
+        Route route = TailorModels.strategy(request.model()).map(s -> router.route(s, roles))
+                .or(() -> router.routeToModel(request.model(), roles))
+                .orElseThrow(() -> new ModelNotFoundException(request.model()));
         int topK = request.topK() == null ? config.retrieval().defaultTopK() : request.topK();
         String id = "chatcmpl-" + UUID.randomUUID();
         long created = System.currentTimeMillis() / 1000;
-        if (Boolean.TRUE.equals(request.stream())) {
-            // Returns once the model has started answering: until then errors (409, 503) get a proper status.
-            AnswerStream answer = answering.askStreaming(question, topK, strategy, user.roles(), "chat");
-            StreamingOutput body = out -> stream(out, id, created, request.model(), answer);
-            return Response.ok(body, SSE).header("Cache-Control", "no-cache").build();
+        if (!request.streamed()) {
+            Answer answer = answering.ask(conversation, route, topK, roles, generation, "chat");
+            ChatCompletion completion = new ChatCompletion(id, "chat.completion", created, request.model(),
+                    List.of(new ChatCompletion.Choice(0, new ChatCompletion.Message("assistant", answer.text()),
+                            answer.finishReason())),
+                    ChatCompletion.CompletionUsage.of(answer.promptTokens(), answer.completionTokens()),
+                    citations(answer));
+            return RestMulti.fromMultiData(Multi.createFrom().item(json(completion)))
+                    .header("Content-Type", MediaType.APPLICATION_JSON).build();
         }
-        Answer answer = answering.ask(question, topK, strategy, user.roles(), "chat");
-        var completion = new ChatCompletion(id, "chat.completion", created, request.model(),
-                List.of(new ChatCompletion.Choice(0, new ChatCompletion.Message("assistant", answer.text()), "stop")),
-                new ChatCompletion.CompletionUsage(answer.promptTokens(), answer.completionTokens(),
-                        answer.promptTokens() + answer.completionTokens()),
-                answer.citations().stream().map(Citation::of).toList());
-        return Response.ok(completion, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    static String lastUserMessage(List<ChatMessage> messages) {
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            ChatMessage m = messages.get(i);
-            if ("user".equals(m.role())) {
-                String text = m.text();
-                if (text.isBlank()) {
-                    throw new BadRequestException("the last user message is empty");
-                }
-                if (text.length() > 4000) {
-                    throw new BadRequestException("the question must be at most 4000 characters");
-                }
-                return text;
-            }
-        }
-        throw new BadRequestException("messages contain no user message");
+        Multi<AnswerEvent> events = answering.askStreaming(conversation, route, topK, roles, generation, "chat");
+        return RestMulti.fromMultiData(sse(events, new ChunkWriter(id, created, request.model(), request.includeUsage())))
+                .header("Content-Type", SSE).header("Cache-Control", "no-cache").build();
     }
 
     /**
-     * Writes the answer as OpenAI streams it: a role delta, content deltas as the model writes them, a finish
-     * delta (with Tailor's citations, as in a whole completion), {@code [DONE]}. A model failing midway gets an OpenAI-style error event (the status is already 200).
+     * The answer as OpenAI streams it: a role delta with the first content, content deltas as the model writes them,
+     * a finish delta (with Tailor's citations, as in a whole completion), the usage when asked for, {@code [DONE]}.
+     * Nothing is written before the model's first piece, so a model failing before it still gets an error status; a
+     * model failing later gets OpenAI's error event. The client going away cancels the stream, and with it the model.
      */
-    private void stream(OutputStream out, String id, long created, String model, AnswerStream answer) throws IOException {
-        send(out, chunk(id, created, model, new ChatCompletion.Delta("assistant", ""), null, null));
-        try {
-            for (var piece = answer.next(); piece.isPresent(); piece = answer.next()) {
-                send(out, chunk(id, created, model, new ChatCompletion.Delta(null, piece.get()), null, null));
-            }
-            send(out, chunk(id, created, model, new ChatCompletion.Delta(null, null), "stop",
-                    answer.citations().stream().map(Citation::of).toList()));
-        } catch (ChatUnavailableException e) {
-            send(out, new StreamError(new ErrorResponse(ErrorMappers.MODEL_UNAVAILABLE, e.getMessage())));
+    private Multi<String> sse(Multi<AnswerEvent> events, ChunkWriter writer) {
+        AtomicBoolean started = new AtomicBoolean();
+        return events.onItem().transform(event -> {
+                    String frames = writer.frames(event);
+                    return started.compareAndSet(false, true) ? writer.opening() + frames : frames;
+                })
+                .onFailure(e -> started.get()).recoverWithItem(this::errorFrame)
+                .onCompletion().continueWith(frame("[DONE]"));
+    }
+
+    private String errorFrame(Throwable failure) {
+        Problem problem = failure instanceof ChatRejectedException rejected
+                ? Problem.of(Response.Status.BAD_REQUEST, rejected.getMessage())
+                : Problem.of("urn:tailor:problem:model_unavailable", "The chat model is unavailable",
+                Response.Status.SERVICE_UNAVAILABLE, failure instanceof ChatUnavailableException
+                        ? failure.getMessage() : "the answer could not be completed; try again later");
+        return frame(json(OpenAiErrors.of(problem)));
+    }
+
+    /** Writes the chunks of one streamed completion. */
+    private final class ChunkWriter {
+        private final String id;
+        private final long created;
+        private final String model;
+        private final boolean includeUsage;
+
+        ChunkWriter(String id, long created, String model, boolean includeUsage) {
+            this.id = id;
+            this.created = created;
+            this.model = model;
+            this.includeUsage = includeUsage;
         }
-        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
-        out.flush();
+
+        String opening() {
+            return chunk(new ChatCompletion.Delta("assistant", ""), null, null);
+        }
+
+        String frames(AnswerEvent event) {
+            if (event instanceof AnswerEvent.Text text) {
+                return chunk(new ChatCompletion.Delta(null, text.text()), null, null);
+            }
+            Answer answer = ((AnswerEvent.Finished) event).answer();
+            StringBuilder frames = new StringBuilder(frame(json(new ChatCompletion.Chunk(id, "chat.completion.chunk",
+                    created, model, List.of(new ChatCompletion.ChunkChoice(0, new ChatCompletion.Delta(null, null),
+                    answer.finishReason())), citations(answer), null))));
+            if (includeUsage) {
+                frames.append(frame(json(new ChatCompletion.Chunk(id, "chat.completion.chunk", created, model,
+                        List.of(), null, ChatCompletion.CompletionUsage.of(answer.promptTokens(), answer.completionTokens())))));
+            }
+            return frames.toString();
+        }
+
+        private String chunk(ChatCompletion.Delta delta, String finish, List<Citation> citations) {
+            return frame(json(new ChatCompletion.Chunk(id, "chat.completion.chunk", created, model,
+                    List.of(new ChatCompletion.ChunkChoice(0, delta, finish)), citations, null)));
+        }
     }
 
-    /** OpenAI's shape of an error inside a stream: {@code {"error": {...}}}. */
-    record StreamError(ErrorResponse error) {
+    private static List<Citation> citations(Answer answer) {
+        return new ArrayList<>(answer.citations().stream().map(Citation::of).toList());
     }
 
-    private ChatCompletion.Chunk chunk(String id, long created, String model, ChatCompletion.Delta delta, String finish,
-            List<Citation> citations) {
-        return new ChatCompletion.Chunk(id, "chat.completion.chunk", created, model,
-                List.of(new ChatCompletion.ChunkChoice(0, delta, finish)), citations);
+    private static String frame(String data) {
+        return "data: " + data + "\n\n";
     }
 
-    private void send(OutputStream out, Object event) throws IOException {
-        out.write(("data: " + mapper.writeValueAsString(event) + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.tailor.query.rest;
 
+import dev.tailor.query.answering.Conversation;
 import dev.tailor.query.answering.QuestionAnswering;
+import dev.tailor.query.chat.Generation;
 import dev.tailor.query.config.QueryConfig;
 import dev.tailor.query.rest.dto.AskRequest;
 import dev.tailor.query.rest.dto.AskResponse;
@@ -8,6 +10,7 @@ import dev.tailor.query.rest.dto.SearchRequest;
 import dev.tailor.query.rest.dto.SearchResponse;
 import dev.tailor.query.rest.dto.SearchResult;
 import dev.tailor.query.routing.Strategy;
+import dev.tailor.query.routing.StrategyRouter;
 import dev.tailor.query.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
@@ -34,11 +37,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class QuestionResource {
 
     private final QuestionAnswering answering;
+    private final StrategyRouter router;
     private final CurrentUser user;
     private final QueryConfig config;
 
-    QuestionResource(QuestionAnswering answering, CurrentUser user, QueryConfig config) {
+    QuestionResource(QuestionAnswering answering, StrategyRouter router, CurrentUser user, QueryConfig config) {
         this.answering = answering;
+        this.router = router;
         this.user = user;
         this.config = config;
     }
@@ -70,12 +75,15 @@ public class QuestionResource {
     @APIResponse(responseCode = "200", description = "The answer; model is extractive when no chat model is configured")
     @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "401", description = "Missing or invalid bearer token")
-    @APIResponse(responseCode = "409", description = "strategy finetuned, but no fine-tuned model may answer you")
+    @APIResponse(responseCode = "409", description = "strategy finetuned or finetuned+rag, but no fine-tuned model may answer you")
     @APIResponse(responseCode = "503", description = "The index or the chat model is unavailable")
     public AskResponse ask(@Valid @NotNull(message = "a JSON body is required") AskRequest request) {
         int topK = request.topK() == null ? config.retrieval().defaultTopK() : request.topK();
         Strategy strategy = request.strategy() == null ? Strategy.RAG
                 : Strategy.fromWire(request.strategy()).orElseThrow(); // validated by @Pattern
-        return AskResponse.of(answering.ask(request.question(), topK, strategy, user.roles(), "ask"));
+        // Route first: a fine-tuned strategy nobody may serve fails fast, before any retrieval.
+        var route = router.route(strategy, user.roles());
+        return AskResponse.of(answering.ask(Conversation.of(request.question()), route, topK, user.roles(),
+                Generation.defaults(), "ask"));
     }
 }

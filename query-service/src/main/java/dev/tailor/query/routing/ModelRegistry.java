@@ -4,41 +4,40 @@ import dev.tailor.contracts.ModelPromotion;
 
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The serving model of each permission group, as last promoted on {@code models.registry}. */
-public class ModelRegistry {
+/**
+ * The serving model of each permission group, as last promoted on {@code models.registry}. A group's model is
+ * trained on the group's documents, so it may answer only users holding a role of the group.
+ */
+public final class ModelRegistry {
 
-    private final Map<String, ModelPromotion> byGroup = new ConcurrentHashMap<>();
+    private final Collection<ModelPromotion> promotions;
 
-    /** Applies one registry record; a null promotion (tombstone) withdraws the group's model. */
-    public void apply(String groupId, ModelPromotion promotion) {
-        if (groupId == null) {
-            return;
-        }
-        if (promotion == null) {
-            byGroup.remove(groupId);
-        } else {
-            byGroup.put(groupId, promotion);
-        }
+    /** @param promotions the promotions in force (a live view is fine) */
+    public ModelRegistry(Collection<ModelPromotion> promotions) {
+        this.promotions = promotions;
     }
 
-    public Collection<ModelPromotion> all() {
-        return byGroup.values();
-    }
-
-    /**
-     * The model that may answer a user holding {@code roles}: one whose group has a role the user holds. When
-     * several groups qualify, the best-scoring model wins (ties: group id), so the choice is stable.
-     */
-    public Optional<ModelPromotion> eligibleFor(Set<String> roles) {
-        return byGroup.values().stream()
-                .filter(p -> p.roles() != null && p.roles().stream().anyMatch(roles::contains))
+    /** The models a user holding {@code roles} may be answered by, best-scoring first (ties: group id). */
+    public List<ModelPromotion> usableBy(Set<String> roles) {
+        return promotions.stream()
                 .filter(p -> p.modelId() != null && !p.modelId().isBlank())
-                .max(Comparator.comparingDouble(ModelPromotion::score)
-                        .thenComparing(ModelPromotion::groupId, Comparator.reverseOrder()));
+                .filter(p -> p.roles() != null && p.roles().stream().anyMatch(roles::contains))
+                .sorted(Comparator.comparingDouble(ModelPromotion::score).reversed()
+                        .thenComparing(ModelPromotion::groupId))
+                .toList();
+    }
+
+    /** The model that answers a user holding {@code roles} under the fine-tuned strategies, if any may. */
+    public Optional<ModelPromotion> eligibleFor(Set<String> roles) {
+        return usableBy(roles).stream().findFirst();
+    }
+
+    /** {@code modelId}, if a user holding {@code roles} may be answered by it. */
+    public Optional<ModelPromotion> usable(String modelId, Set<String> roles) {
+        return usableBy(roles).stream().filter(p -> p.modelId().equals(modelId)).findFirst();
     }
 }

@@ -3,7 +3,6 @@ package dev.tailor.query.security;
 import dev.tailor.contracts.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,8 +11,11 @@ import java.util.TreeSet;
 @RequestScoped
 public class CurrentUser {
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+
+    CurrentUser(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     /** Sorted roles, always with {@code public}; never more than the token grants. */
     @SuppressWarnings("unchecked")

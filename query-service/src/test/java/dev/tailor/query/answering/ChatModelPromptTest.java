@@ -90,7 +90,7 @@ class ChatModelPromptTest {
     void aModelTimingOutGives503ThatLeaksNothing() {
         WireMockChat.server().resetAll();
         WireMockChat.server().stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
-                .withFixedDelay(5_000).withHeader("Content-Type", "application/json").withBody(COMPLETION)));
+                .withFixedDelay(15_000).withHeader("Content-Type", "application/json").withBody(COMPLETION)));
 
         String body = given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
                 .body(Map.of("question", "Which " + CORPUS.marker + " secret word is known?"))

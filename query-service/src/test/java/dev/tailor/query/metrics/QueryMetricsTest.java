@@ -8,7 +8,9 @@ import dev.tailor.query.support.SeededIndex;
 import dev.tailor.testsupport.TopicTail;
 import dev.tailor.testsupport.TopicWriter;
 import dev.tailor.testsupport.Tokens;
+import dev.tailor.query.support.ExtractiveAnswers;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,7 @@ import static org.awaitility.Awaitility.await;
 
 /** One QueryMetric per answered request on queries.metrics, with the role group and never the question or the user. */
 @QuarkusTest
+@TestProfile(ExtractiveAnswers.class)
 class QueryMetricsTest {
 
     @Test

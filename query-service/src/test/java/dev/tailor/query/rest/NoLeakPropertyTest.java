@@ -7,7 +7,9 @@ import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.Props;
 import dev.tailor.query.support.SeededIndex;
 import dev.tailor.testsupport.Tokens;
+import dev.tailor.query.support.ExtractiveAnswers;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checked against its allowedRoles in Weaviate.
  */
 @QuarkusTest
+@TestProfile(ExtractiveAnswers.class)
 class NoLeakPropertyTest {
 
     static final List<String> USERS = List.of("alice", "bob", "carol", "dave", "admin");

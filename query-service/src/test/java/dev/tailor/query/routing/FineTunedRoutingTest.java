@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.tailor.contracts.GroupEvaluation;
 import dev.tailor.contracts.ModelPromotion;
 import dev.tailor.contracts.Topics;
 import dev.tailor.query.support.DemoCorpus;
@@ -42,7 +43,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * A model promoted on the real {@code models.registry} answers only users holding a role of its group: the
- * promotion names the finance group, so bob (finance) may be answered by it and alice (engineering) never is.
+ * promotion names the finance group, so bob (finance) may be answered by it and alice (engineering) never is, under
+ * any strategy, by name on /v1, or through {@code auto} after an evaluation on the real {@code models.evaluations}
+ * found the model best.
  */
 @QuarkusTest
 @WithTestResource(WireMockChat.class)
@@ -50,18 +53,26 @@ class FineTunedRoutingTest {
 
     @RegisterExtension
     static final DemoCorpus CORPUS = new DemoCorpus();
-    static final String GROUP = "g-it-routing-" + UUID.randomUUID().toString().substring(0, 8);
+    // sorts first and scores the most, so that bob's eligible model is this one whatever else the shared stack holds
+    static final String GROUP = "0-it-routing-" + UUID.randomUUID().toString().substring(0, 8);
     static final String MODEL = "ft:gpt-test:tailor:" + GROUP;
 
     @BeforeAll
     static void promote() throws Exception {
-        publish(GROUP, new ModelPromotion(GROUP, MODEL, "openai", "gpt-test", List.of("finance"),
-                "fingerprint-" + GROUP, 0.91, null, Instant.now()));
+        publish(Topics.MODELS_REGISTRY, GROUP, new ModelPromotion(GROUP, MODEL, "openai", "gpt-test", List.of("finance"),
+                "fingerprint-" + GROUP, 1.0, null, Instant.now()));
+        // the latest evaluation found the model alone (no retrieval) best
+        publish(Topics.MODELS_EVALUATIONS, GROUP, new GroupEvaluation(GROUP, List.of("finance"), "ev-" + GROUP,
+                Instant.now(), MODEL, List.of(
+                new GroupEvaluation.StrategyScore("rag", 40, 0.6, null, null, 0.5, 800, 40, 0.002, 900),
+                new GroupEvaluation.StrategyScore("finetuned", 40, 0.8, null, null, 0.6, 60, 40, 0.0004, 300)), "finetuned"));
     }
 
     @AfterAll
     static void withdraw() throws Exception {
-        publish(GROUP, null); // a tombstone withdraws the model, so no later test or demo user meets it
+        // tombstones withdraw the model and its evaluation, so no later test or demo user meets them
+        publish(Topics.MODELS_REGISTRY, GROUP, null);
+        publish(Topics.MODELS_EVALUATIONS, GROUP, null);
     }
 
     @BeforeEach
@@ -76,23 +87,47 @@ class FineTunedRoutingTest {
 
     @Test
     void aUserHoldingARoleOfTheGroupIsAnsweredByItsModel() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ask("bob", "finetuned")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ask("bob", "finetuned+rag")
                 .statusCode(200)
+                .body("strategy", equalTo("finetuned+rag"))
+                .body("model", equalTo(MODEL))
+                .body("citations.size()", org.hamcrest.Matchers.greaterThan(0)));
+        ask("bob", "finetuned").statusCode(200).body("strategy", equalTo("finetuned")).body("model", equalTo(MODEL))
+                .body("citations.size()", equalTo(0));
+        assertThat(modelsRequested()).contains(MODEL);
+        given().auth().oauth2(Tokens.of("bob")).get("/v1/models").then().statusCode(200)
+                .body("data.find { it.id == '" + MODEL + "' }.owned_by", equalTo("tailor:" + GROUP));
+    }
+
+    @Test
+    void autoFollowsTheLatestEvaluation() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ask("bob", "auto").statusCode(200)
                 .body("strategy", equalTo("finetuned"))
                 .body("model", equalTo(MODEL)));
-        assertThat(modelsRequested()).contains(MODEL);
     }
 
     @Test
     void aUserOutsideTheGroupIsNeverAnsweredByItsModel() {
-        // wait until the promotion is known (bob is routed to it) before asserting its absence for alice
+        // wait until the promotion and the evaluation are known (bob is routed to the model) before asserting absence
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ask("bob", "auto").statusCode(200)
                 .body("model", equalTo(MODEL)));
         WireMockChat.server().resetRequests();
 
         ask("alice", "finetuned").statusCode(409);
+        ask("alice", "finetuned+rag").statusCode(409);
         ask("alice", "auto").statusCode(200).body("strategy", equalTo("rag"));
         ask("dave", "auto").statusCode(200).body("strategy", equalTo("rag"));
+        ask("dave", "rag").statusCode(200).body("strategy", equalTo("rag"));
+        for (String user : List.of("alice", "dave")) {
+            given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
+                    .body(Map.of("model", MODEL, "messages", List.of(Map.of("role", "user", "content", "secret word?"))))
+                    .post("/v1/chat/completions").then().statusCode(404).body("error.code", equalTo("model_not_found"));
+            given().auth().oauth2(Tokens.of(user)).get("/v1/models").then().statusCode(200)
+                    .body("data.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(MODEL)));
+            given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
+                    .body(Map.of("model", "tailor", "messages", List.of(Map.of("role", "user", "content", "secret word?"))))
+                    .post("/v1/chat/completions").then().statusCode(200);
+        }
 
         assertThat(modelsRequested()).doesNotContain(MODEL);
     }
@@ -116,15 +151,14 @@ class FineTunedRoutingTest {
                 }).toList();
     }
 
-    private static void publish(String key, ModelPromotion promotion) throws Exception {
+    private static void publish(String topic, String key, Object value) throws Exception {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.MODELS_REGISTRY, key,
-                    promotion == null ? null : json.writeValueAsBytes(promotion))).get();
+            producer.send(new ProducerRecord<>(topic, key, value == null ? null : json.writeValueAsBytes(value))).get();
         }
     }
 }

@@ -9,7 +9,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 /**
  * A fake OpenAI-compatible chat provider on a free port: the only fake in the query tests, at the HTTP boundary.
- * Enables the chat model and points quarkus-langchain4j at it with a short timeout.
+ * Enables the chat model and points query-service at it with a short timeout: the tests that use it are about what a
+ * hosted provider receives and how its failures are answered.
  */
 public class WireMockChat implements QuarkusTestResourceLifecycleManager {
 
@@ -26,11 +27,11 @@ public class WireMockChat implements QuarkusTestResourceLifecycleManager {
         server.start();
         return Map.of(
                 "tailor.query.chat.enabled", "true",
-                "quarkus.langchain4j.openai.base-url", "http://localhost:" + server.port() + "/v1",
-                "quarkus.langchain4j.openai.api-key", "test-key",
-                "quarkus.langchain4j.openai.chat-model.model-name", MODEL,
-                "quarkus.langchain4j.openai.timeout", "2s",
-                "quarkus.langchain4j.openai.max-retries", "1");
+                "tailor.query.chat.base-url", "http://localhost:" + server.port() + "/v1",
+                "tailor.query.chat.api-key", "test-key",
+                "tailor.query.chat.model", MODEL,
+                "tailor.query.chat.timeout", "4s",
+                "tailor.query.chat.max-retries", "1");
     }
 
     @Override

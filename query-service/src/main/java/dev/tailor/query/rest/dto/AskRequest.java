@@ -15,8 +15,12 @@ public record AskRequest(
         @Schema(description = "How many passages to retrieve (1..50, default 5)", examples = "5")
         @Min(value = 1, message = "topK must be between 1 and 50") @Max(value = 50, message = "topK must be between 1 and 50")
         Integer topK,
-        @Schema(description = "rag (default), finetuned (the fine-tuned model of one of your groups; 409 if none), "
-                + "or auto (finetuned if you have one, else rag)", enumeration = {"rag", "finetuned", "auto"}, examples = "rag")
-        @Pattern(regexp = "rag|finetuned|auto", message = "strategy must be one of rag, finetuned, auto")
+        @Schema(description = "rag (default: the chat model on your permitted passages), extractive (quotes of them, no "
+                + "model), finetuned (the fine-tuned model of one of your groups, no retrieval; 409 if none), "
+                + "finetuned+rag (that model on your permitted passages), or auto (what the latest evaluation of your "
+                + "group found best within the cost ceiling; rag without one)",
+                enumeration = {"rag", "extractive", "finetuned", "finetuned+rag", "auto"}, examples = "rag")
+        @Pattern(regexp = "rag|extractive|finetuned|finetuned\\+rag|auto",
+                message = "strategy must be one of rag, extractive, finetuned, finetuned+rag, auto")
         String strategy) {
 }

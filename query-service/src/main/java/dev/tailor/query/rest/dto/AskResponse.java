@@ -8,7 +8,7 @@ import java.util.List;
 public record AskResponse(
         @Schema(examples = "The pager rotates every Monday at 10:00 [1].") String answer,
         List<Citation> citations,
-        @Schema(description = "The strategy used: rag or finetuned", examples = "rag") String strategy,
+        @Schema(description = "The strategy used (never auto): rag, extractive, finetuned or finetuned+rag", examples = "rag") String strategy,
         @Schema(description = "The model that answered, extractive, or none when nothing permitted was found", examples = "gpt-4o-mini") String model,
         Usage usage) {
 
