@@ -66,7 +66,9 @@ export function AskPage() {
       .then((list) => setModels(list.data.map((m) => m.id)))
       .catch(() => setModels(DEFAULT_MODELS));
   }, []);
-  useEffect(() => bottom.current?.scrollIntoView({ block: 'end' }), [turns]);
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: 'end' });
+  }, [turns]);
 
   async function ask() {
     const text = question.trim();

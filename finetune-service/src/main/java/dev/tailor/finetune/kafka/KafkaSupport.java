@@ -34,11 +34,13 @@ public class KafkaSupport {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final KafkaClients clients;
+    private final RecordTracing tracing;
     private final KafkaProducer<String, String> producer;
     private final java.util.List<TopicFollower> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    KafkaSupport(KafkaClients clients) {
+    KafkaSupport(KafkaClients clients, RecordTracing tracing) {
         this.clients = clients;
+        this.tracing = tracing;
         // connects on the first send
         this.producer = new KafkaProducer<>(clients.settings(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -47,7 +49,8 @@ public class KafkaSupport {
     }
 
     public TopicFollower follow(String topic, Consumer<ConsumerRecord<String, String>> handler) {
-        TopicFollower follower = new TopicFollower(clients.settings(TopicFollower.settings(topic)), topic, handler).start();
+        TopicFollower follower = new TopicFollower(clients.settings(TopicFollower.settings(topic)), topic,
+                tracing.traced(handler)).start();
         followers.add(follower);
         return follower;
     }

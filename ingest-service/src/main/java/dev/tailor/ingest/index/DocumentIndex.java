@@ -15,6 +15,7 @@ import io.weaviate.client6.v1.api.collections.data.DeleteManyResponse;
 import io.weaviate.client6.v1.api.collections.data.InsertManyResponse;
 import io.weaviate.client6.v1.api.collections.query.Filter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public class DocumentIndex {
     private final CollectionHandle<Map<String, Object>> documents;
     private final int maxBatchBytes;
 
+    @Inject
     DocumentIndex(WeaviateClient client, IngestConfig config) {
         this(client.collections.use(WeaviateSchema.CHUNK), client.collections.use(WeaviateSchema.DOCUMENT),
                 config.limits().batchBytes());

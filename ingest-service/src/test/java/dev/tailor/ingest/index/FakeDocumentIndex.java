@@ -1,7 +1,6 @@
 package dev.tailor.ingest.index;
 
 import dev.tailor.ingest.chunking.Chunk;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
@@ -16,11 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The index in memory, for the consumer's tests without Weaviate (enabled by their test profile only). It refuses
+ * The index in memory, for the consumer's tests without Weaviate. Enabled by their test profile only (no
+ * {@code @Priority}, which would enable it in every test application of the module). It refuses
  * the objects of chosen documents as Weaviate refuses objects, and can be unavailable for a number of calls.
  */
 @Alternative
-@Priority(1)
 @ApplicationScoped
 public class FakeDocumentIndex extends DocumentIndex {
 

@@ -90,7 +90,7 @@ class PoisonTest {
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (Poison p : corpus) {
                 if (p.end() == End.DEAD_LETTERED) {
-                    assertThat(dlq.withKey(p.record().key())).as("DLQ record of %s", p.kind()).isNotEmpty();
+                    assertThat(deadLetters(p.record().key())).as("DLQ record of %s", p.kind()).isNotEmpty();
                 } else {
                     assertThat(index.document(p.docId())).as("indexed %s", p.kind()).isPresent();
                 }
@@ -101,7 +101,7 @@ class PoisonTest {
         });
         for (Poison p : corpus) {
             if (p.end() == End.DEAD_LETTERED) {
-                ConsumerRecord<String, byte[]> dead = dlq.withKey(p.record().key()).get(0);
+                ConsumerRecord<String, byte[]> dead = deadLetters(p.record().key()).get(0);
                 assertThat(header(dead, DeadLetterPublisher.LIMIT)).as("limit of %s", p.kind()).isEqualTo(p.limit());
                 if (p.reason() != null) {
                     assertThat(header(dead, DeadLetterPublisher.REASON)).as("reason of %s", p.kind()).contains(p.reason());
@@ -118,7 +118,7 @@ class PoisonTest {
 
         // an operator finds one by its key, then replays it: the same limit sends it back, marked as a replay
         Poison over = corpus.stream().filter(p -> p.kind().equals("title-bytes-over")).findFirst().orElseThrow();
-        ConsumerRecord<String, byte[]> dead = dlq.withKey(over.record().key()).get(0);
+        ConsumerRecord<String, byte[]> dead = deadLetters(over.record().key()).get(0);
         String admin = Tokens.of("admin");
         given().auth().oauth2(admin).queryParam("key", over.record().key()).queryParam("offset", dead.offset())
                 .get("/api/v1/dead-letters")
@@ -135,6 +135,11 @@ class PoisonTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> dlq.withKey(over.record().key()).stream()
                 .anyMatch(r -> header(r, "tailor-replayed-from") != null));
         given().auth().oauth2(Tokens.of("alice")).get("/api/v1/dead-letters").then().statusCode(403);
+    }
+
+    /** The DLQ copies of {@code key} this release writes (an ingest-service of another build may run beside). */
+    private static List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
+        return dlq.withKey(key).stream().filter(r -> r.headers().lastHeader(DeadLetterPublisher.KIND) != null).toList();
     }
 
     /** The largest record the broker accepts on docs.changes (topic setting, else the broker's). */

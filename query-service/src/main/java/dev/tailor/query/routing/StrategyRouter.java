@@ -2,6 +2,7 @@ package dev.tailor.query.routing;
 
 import dev.tailor.contracts.ModelPromotion;
 import dev.tailor.query.config.QueryConfig;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
@@ -24,6 +25,7 @@ public class StrategyRouter {
         this.config = config;
     }
 
+    @WithSpan("route")
     public Route route(Strategy requested, Set<String> roles) {
         Optional<ModelPromotion> model = eligible(roles);
         return switch (requested) {

@@ -5,6 +5,7 @@ import dev.tailor.contracts.WeaviateSchema.Props;
 import dev.tailor.runtime.embedding.IndexEmbedding;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.CollectionHandle;
 import io.weaviate.client6.v1.api.collections.WeaviateObject;
@@ -50,6 +51,7 @@ public class ChunkRetriever {
     }
 
     /** The {@code topK} best chunks readable with {@code roles}, best first. */
+    @WithSpan("retrieve")
     public List<RetrievedChunk> search(String question, int topK, Collection<String> roles) {
         if (roles.isEmpty()) {
             return List.of(); // unreachable with CurrentUser (public is always there), but fail closed anyway
