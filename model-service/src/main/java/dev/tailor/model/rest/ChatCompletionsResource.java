@@ -9,7 +9,6 @@ import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,10 +46,10 @@ public class ChatCompletionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    // text/plain only so that each String is written as it is (already JSON or SSE); the real type is set per response
-    @Produces(MediaType.TEXT_PLAIN)
+    // No @Produces: whatever the client accepts (OpenAI's SDKs send application/json even for a stream, curl */*).
+    // Each item is bytes written as they are (already JSON or SSE events); the response's real type is set below.
     @Operation(summary = "Chat completion by the base model or a fine-tuned one (OpenAI's API)")
-    public Multi<String> complete(ChatCompletionRequest body) {
+    public RestMulti<byte[]> complete(ChatCompletionRequest body) {
         if (body == null) {
             throw new InvalidRequestException(null, "a JSON body is required");
         }
@@ -63,10 +62,11 @@ public class ChatCompletionsResource {
                     List.of(new ChatCompletion.Choice(0, new ChatCompletion.Message("assistant", g.text()),
                             g.finished().finishReason())),
                     ChatCompletion.Usage.of(g.finished().promptTokens(), g.finished().completionTokens())))).toMulti();
-            return RestMulti.fromMultiData(whole).encodeAsJsonArray(false)
+            return RestMulti.fromMultiData(whole.map(ChatCompletionsResource::bytes)).encodeAsJsonArray(false)
                     .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON).build();
         }
-        return RestMulti.fromMultiData(stream(id, created, body, request)).encodeAsJsonArray(false)
+        return RestMulti.fromMultiData(stream(id, created, body, request).map(ChatCompletionsResource::bytes))
+                .encodeAsJsonArray(false)
                 .header(HttpHeaders.CONTENT_TYPE, SSE).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
     }
 
@@ -79,6 +79,10 @@ public class ChatCompletionsResource {
                 // before the first event nothing was sent: the failure becomes the response's status instead
                 .onFailure(e -> started.get()).recoverWithMulti(e -> Multi.createFrom().items(
                         item(event(OpenAiErrors.body(e)) + DONE)));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

@@ -7,6 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
@@ -69,6 +71,23 @@ class ChatCompletionsTest {
         JsonNode usage = events.get(events.size() - 2);
         assertThat(usage.path("choices")).isEmpty();
         assertThat(usage.path("usage").path("completion_tokens").asInt()).isPositive();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "text/event-stream", "*/*", "text/plain"})
+    void whateverTheClientAcceptsTheBodyIsOpenAisJsonOrEvents(String accept) {
+        // langchain4j and the openai SDKs send Accept: application/json, for streams too
+        Map<String, Object> whole = Map.of("model", BASE, "max_tokens", 3,
+                "messages", List.of(Map.of("role", "user", "content", "Say hi")));
+        String body = given().accept(accept).contentType(ContentType.JSON).body(whole).post("/v1/chat/completions")
+                .then().statusCode(200).contentType(startsWith("application/json")).extract().asString();
+        assertThat(json(body).path("object").asText()).isEqualTo("chat.completion");
+
+        Map<String, Object> streamed = new java.util.HashMap<>(whole);
+        streamed.put("stream", true);
+        String events = given().accept(accept).contentType(ContentType.JSON).body(streamed).post("/v1/chat/completions")
+                .then().statusCode(200).contentType(startsWith("text/event-stream")).extract().asString();
+        assertThat(events).startsWith("data: {").endsWith("data: [DONE]\n\n");
     }
 
     @Test
