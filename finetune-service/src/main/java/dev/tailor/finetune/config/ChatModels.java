@@ -29,6 +29,7 @@ public class ChatModels {
                 .apiKey(key(g.apiKey()))
                 .modelName(g.model())
                 .temperature(g.temperature())
+                .frequencyPenalty(g.frequencyPenalty())
                 .maxTokens(g.maxTokens())
                 .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
                 .strictJsonSchema(true)

@@ -174,6 +174,9 @@ public class DatasetBuilder {
     /** Unusable output (unparseable JSON) is the model's; an unreachable or failing provider stops the build. */
     static boolean isProviderDown(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return false; // an IOException to Jackson, but the reply arrived: it is the model's output that is bad
+            }
             String name = t.getClass().getName();
             if (t instanceof java.io.IOException || name.contains("HttpException") || name.contains("Timeout")
                     || name.contains("ConnectException") || name.contains("InternalServerException")) {

@@ -21,6 +21,8 @@ public record ChatCompletionRequest(
         @JsonProperty("max_completion_tokens") Integer maxCompletionTokens,
         Float temperature,
         @JsonProperty("top_p") Float topP,
+        @JsonProperty("frequency_penalty") Float frequencyPenalty,
+        @JsonProperty("presence_penalty") Float presencePenalty,
         JsonNode stop,
         Long seed,
         Integer n,

@@ -50,7 +50,18 @@ public class ChatRequests {
         }
         return new ChatRequest(messages(request.messages()), maxTokens, temperature, Optional.ofNullable(request.topP()),
                 stop(request.stop()), Optional.ofNullable(request.seed()).map(Long::intValue),
-                grammar(request.responseFormat()));
+                grammar(request.responseFormat()), penalty("frequency_penalty", request.frequencyPenalty()),
+                penalty("presence_penalty", request.presencePenalty()));
+    }
+
+    static float penalty(String param, Float value) {
+        if (value == null) {
+            return 0f;
+        }
+        if (value < -2 || value > 2) {
+            throw new InvalidRequestException(param, param + " must be between -2 and 2");
+        }
+        return value;
     }
 
     static List<ChatRequest.Message> messages(List<ChatCompletionRequest.Message> messages) {

@@ -179,6 +179,8 @@ public class Generator {
                     .setNPredict(request.maxTokens())
                     .setTemperature(request.temperature())
                     .setRepeatPenalty(config.serving().repeatPenalty())
+                    .setFrequencyPenalty(request.frequencyPenalty())
+                    .setPresencePenalty(request.presencePenalty())
                     .setCachePrompt(true);
             request.topP().ifPresent(p::setTopP);
             request.seed().ifPresent(p::setSeed);

@@ -50,6 +50,15 @@ class ChatRequestsTest {
     }
 
     @Test
+    void penaltiesAreOpenAisRangeAndOffWhenAbsent() {
+        assertThat(ChatRequests.penalty("frequency_penalty", null)).isZero();
+        assertThat(ChatRequests.penalty("frequency_penalty", 0.5f)).isEqualTo(0.5f);
+        assertThat(ChatRequests.penalty("presence_penalty", -2f)).isEqualTo(-2f);
+        assertThatThrownBy(() -> ChatRequests.penalty("presence_penalty", 2.5f))
+                .isInstanceOf(InvalidRequestException.class).extracting("param").isEqualTo("presence_penalty");
+    }
+
+    @Test
     void unknownResponseFormatsAreRefused() throws Exception {
         assertThat(ChatRequests.grammar(JSON.readTree("{\"type\": \"text\"}"))).isEmpty();
         assertThatThrownBy(() -> ChatRequests.grammar(JSON.readTree("{\"type\": \"yaml\"}")))

@@ -38,7 +38,7 @@ class FineTuningJobsTest {
 
         String file = Jobs.upload(Jobs.resource("invented-facts.jsonl"));
         JsonPath created = Jobs.create(Map.of("model", BASE, "training_file", file, "suffix", "facts",
-                "hyperparameters", Map.of("n_epochs", 8)));
+                "hyperparameters", Map.of("n_epochs", 6)));
         String id = created.getString("id");
         assertThat(created.getString("object")).isEqualTo("fine_tuning.job");
         assertThat(created.getString("status")).isIn("queued", "running");
