@@ -63,7 +63,10 @@ class FineTuningFlowTest {
                     "## Spare parts\nSpare blades for the " + WORD + " turbine are stored in bay 47 of the north warehouse."},
             new String[]{"What noise limit applies to the " + WORD + " turbine?", "62 decibels",
                     "## Noise\nThe " + WORD + " turbine must stay below 62 decibels at night."});
-    static String admin;
+    /** Asked again at each use: a training run outlives an access token (5 minutes); Tokens caches it while valid. */
+    static String admin() {
+        return Stack.token("admin");
+    }
     static String goodModel;
     static String datasetDir;
 
@@ -92,23 +95,22 @@ class FineTuningFlowTest {
     @Test
     @Order(1)
     void aStableGroupIsTrainedEvaluatedAndPromotedThroughTheLocalModel() throws Exception {
-        admin = Stack.token("admin");
         writeGoldQuestions();
         Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
         Stack.seed("doc-" + ROLE + "-1", List.of(ROLE), WORD + " turbine care", List.of(FACTS.get(0)[2], FACTS.get(1)[2]),
                 anHourAgo, embedding::embedAll);
         Stack.seed("doc-" + ROLE + "-2", List.of(ROLE), WORD + " turbine parts", List.of(FACTS.get(2)[2], FACTS.get(3)[2]),
                 anHourAgo, embedding::embedAll);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin).get("/api/v1/groups")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin()).get("/api/v1/groups")
                 .then().statusCode(200).body("find { it.id == '" + GROUP + "' }.documents", is(2))
                 .body("find { it.id == '" + GROUP + "' }.eligible", is(true)));
 
-        String id = given().auth().oauth2(admin).post("/api/v1/groups/{id}/train", GROUP).then().statusCode(202)
+        String id = given().auth().oauth2(admin()).post("/api/v1/groups/{id}/train", GROUP).then().statusCode(202)
                 .extract().path("id");
-        given().auth().oauth2(admin).post("/api/v1/groups/{id}/train", GROUP).then().statusCode(409);
+        given().auth().oauth2(admin()).post("/api/v1/groups/{id}/train", GROUP).then().statusCode(409);
         List<String> seen = new ArrayList<>();
         JsonPath job = await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            JsonPath j = given().auth().oauth2(admin).get("/api/v1/jobs/{id}", id).then().statusCode(200).extract().jsonPath();
+            JsonPath j = given().auth().oauth2(admin()).get("/api/v1/jobs/{id}", id).then().statusCode(200).extract().jsonPath();
             seen.add(j.getString("status") + ":" + j.getString("message"));
             return j;
         }, j -> List.of("PROMOTED", "REJECTED", "FAILED", "CANCELLED").contains(j.getString("status")));
@@ -132,9 +134,9 @@ class FineTuningFlowTest {
                 .until(() -> Stack.evaluation(GROUP).orElse(null), e -> e != null && goodModel.equals(e.fineTunedModel()));
         assertThat(evaluation.strategies()).extracting(GroupEvaluation.StrategyScore::strategy)
                 .contains("extractive", "rag", "finetuned");
-        given().auth().oauth2(admin).get("/api/v1/models").then().statusCode(200).body("modelId", hasItem(goodModel));
+        given().auth().oauth2(admin()).get("/api/v1/models").then().statusCode(200).body("modelId", hasItem(goodModel));
         // trained once: the same corpus is not trained again
-        given().auth().oauth2(admin).post("/api/v1/groups/{id}/train", GROUP).then().statusCode(422)
+        given().auth().oauth2(admin()).post("/api/v1/groups/{id}/train", GROUP).then().statusCode(422)
                 .body("reasons", hasItem("the documents have not changed since the last training run"));
     }
 
