@@ -43,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -112,6 +113,8 @@ public class OpenAiResource {
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
+    // No @Produces: whatever the client accepts (OpenAI's SDKs send application/json even for a stream, browsers
+    // text/event-stream, curl */*). Items are bytes written as they are (JSON, or SSE events); the type is set per response.
     @Blocking
     @Operation(summary = "OpenAI-compatible chat completion answered by Tailor under your roles",
             description = "With stream: true the answer comes as server-sent events (data: {chunk}) as the model writes it, "
@@ -131,7 +134,7 @@ public class OpenAiResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenAiError.class)))
     @APIResponse(responseCode = "503", description = "The index or the chat model is unavailable",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OpenAiError.class)))
-    public RestMulti<String> complete(@Valid @NotNull(message = "a JSON body is required") ChatCompletionRequest request) {
+    public RestMulti<byte[]> complete(@Valid @NotNull(message = "a JSON body is required") ChatCompletionRequest request) {
         Generation generation = OpenAiRequests.generation(request);
         Conversation conversation = OpenAiRequests.conversation(request.messages());
         Set<String> roles = user.roles();
@@ -148,11 +151,12 @@ public class OpenAiResource {
                             answer.finishReason())),
                     ChatCompletion.CompletionUsage.of(answer.promptTokens(), answer.completionTokens()),
                     citations(answer));
-            return RestMulti.fromMultiData(Multi.createFrom().item(json(completion)))
+            return RestMulti.fromMultiData(Multi.createFrom().item(bytes(json(completion)))).encodeAsJsonArray(false)
                     .header("Content-Type", MediaType.APPLICATION_JSON).build();
         }
         Multi<AnswerEvent> events = answering.askStreaming(conversation, route, topK, roles, generation, "chat");
-        return RestMulti.fromMultiData(sse(events, new ChunkWriter(id, created, request.model(), request.includeUsage())))
+        return RestMulti.fromMultiData(sse(events, new ChunkWriter(id, created, request.model(), request.includeUsage()))
+                        .map(OpenAiResource::item)).encodeAsJsonArray(false)
                 .header("Content-Type", SSE).header("Cache-Control", "no-cache").build();
     }
 
@@ -222,6 +226,18 @@ public class OpenAiResource {
 
     private static List<Citation> citations(Answer answer) {
         return new ArrayList<>(answer.citations().stream().map(Citation::of).toList());
+    }
+
+    /**
+     * Quarkus REST ends every item of a stream that is not a JSON array with a newline; SSE events end with a blank
+     * line, so an item leaves out its last newline and the framework writes it.
+     */
+    private static byte[] item(String events) {
+        return bytes(events.substring(0, events.length() - 1));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String frame(String data) {
