@@ -132,6 +132,13 @@ public interface FinetuneConfig {
         @WithDefault("2")
         int concurrency();
 
+        /**
+         * Sentences of a chunk a question is written for, the most specific (numbers, names) first. Env:
+         * TAILOR_FINETUNE_GENERATION_QUESTIONS_PER_CHUNK.
+         */
+        @WithDefault("3")
+        int questionsPerChunk();
+
         /** Whether each kept question is also asked for in other words. Env: TAILOR_FINETUNE_GENERATION_REPHRASE. */
         @WithDefault("true")
         boolean rephrase();
@@ -151,8 +158,11 @@ public interface FinetuneConfig {
         @WithDefault("400")
         int maxTokens();
 
-        /** Env: TAILOR_FINETUNE_GENERATION_TIMEOUT. */
-        @WithDefault("PT120S")
+        /**
+         * One reply of the writer. Generous: the local model shares its cores with any training it runs, and a timeout
+         * fails the build as a provider outage would. Env: TAILOR_FINETUNE_GENERATION_TIMEOUT.
+         */
+        @WithDefault("PT300S")
         Duration timeout();
 
         Filters filters();

@@ -142,31 +142,36 @@ public class DatasetBuilder {
         }
     }
 
-    /** A chunk's pairs with the other wordings of each question; a reply that is not the asked shape counts as none. */
+    /**
+     * A chunk's pairs, one per fact sentence, with the other wordings of each question; a reply that is not the asked
+     * shape costs its sentence only.
+     */
     private List<GenerationLog.Written> pairs(QuestionWriter writer, SnapshotChunk chunk) {
-        List<QuestionWriter.Written> pairs;
-        try {
-            pairs = writer.pairs(chunk);
-        } catch (RuntimeException e) {
-            if (isProviderDown(e)) {
-                throw e;
-            }
-            LOG.debugf("the writer's reply for %s was unusable: %s", chunk.key(), e.getMessage());
-            return List.of();
-        }
         List<GenerationLog.Written> result = new ArrayList<>();
-        for (QuestionWriter.Written p : pairs) {
-            List<String> questions = new ArrayList<>(List.of(p.question()));
-            if (config.generation().rephrase()) {
-                try {
-                    questions.addAll(writer.rephrasings(p.question()));
-                } catch (RuntimeException e) {
-                    if (isProviderDown(e)) {
-                        throw e;
+        for (String sentence : FactSentences.of(chunk.text(), config.generation().questionsPerChunk())) {
+            List<QuestionWriter.Written> pairs;
+            try {
+                pairs = writer.pair(chunk, sentence);
+            } catch (RuntimeException e) {
+                if (isProviderDown(e)) {
+                    throw e;
+                }
+                LOG.debugf("the writer's reply for a sentence of %s was unusable: %s", chunk.key(), e.getMessage());
+                continue;
+            }
+            for (QuestionWriter.Written p : pairs) {
+                List<String> questions = new ArrayList<>(List.of(p.question()));
+                if (config.generation().rephrase()) {
+                    try {
+                        questions.addAll(writer.rephrasings(p.question()));
+                    } catch (RuntimeException e) {
+                        if (isProviderDown(e)) {
+                            throw e;
+                        }
                     }
                 }
+                result.add(new GenerationLog.Written(questions, p.answer()));
             }
-            result.add(new GenerationLog.Written(questions, p.answer()));
         }
         return result;
     }

@@ -12,29 +12,28 @@ import java.util.stream.Stream;
 
 /**
  * Asks the chat model (a langchain4j AI service with structured output; with a JSON-schema-capable provider the
- * answer is constrained to the shape) for the questions a colleague would ask about one chunk, with short answers
- * from it, and for other wordings of each question: research on knowledge injection finds that a model learns a fact
- * by fine-tuning only when it sees it in many phrasings. The shapes have a fixed number of slots, so a small model
- * cannot ramble on in a list; empty slots are left out.
+ * answer is constrained to the shape) for the question a colleague would ask to get one sentence of a chunk as its
+ * answer ({@link FactSentences}), and for other wordings of each question: research on knowledge injection finds
+ * that a model learns a fact by fine-tuning only when it sees it in many phrasings. The model writes questions only;
+ * answers are the document's own sentences, so no model, however small, puts words in the document's mouth.
  */
 public final class QuestionWriter {
 
     /** The AI service. */
     interface Writer {
         @SystemMessage("""
-                You write quiz questions about a text from the company's documents. Each question asks for one fact \
-                stated in the text, the way a colleague would ask it, and names what it is about (no "it" or "this"). \
-                Each answer is a short phrase or sentence copied from the text.""")
-        @UserMessage("Title: {{title}}\n\nText:\n{{text}}\n\nWrite three different questions about this text, each with its answer from the text.")
-        ThreeQuestions questions(@V("title") String title, @V("text") String text);
+                You write the question a colleague would ask to get a given sentence from the company's documents as \
+                the answer. The question asks for the fact the sentence states, names what it is about (no "it" or \
+                "this") and ends with a question mark.""")
+        @UserMessage("Document: {{title}}\nAnswer: {{sentence}}\n\nWrite the question.")
+        OneQuestion question(@V("title") String title, @V("sentence") String sentence);
 
         @SystemMessage("You rewrite questions in other words. Keep the meaning and every name, number and date.")
         @UserMessage("Question: {{question}}\n\nWrite two other ways to ask exactly this question.")
         TwoWordings rephrase(@V("question") String question);
     }
 
-    /** What the model fills in for a chunk. */
-    public record ThreeQuestions(Written first, Written second, Written third) {
+    public record OneQuestion(String question) {
     }
 
     public record Written(String question, String answer) {
@@ -55,14 +54,13 @@ public final class QuestionWriter {
         return model;
     }
 
-    /** The question/answer pairs the model wrote for one chunk, as written (filters decide what stays). */
-    public List<Written> pairs(SnapshotChunk chunk) {
-        ThreeQuestions written = writer.questions(chunk.title(), chunk.text());
-        if (written == null) {
+    /** The question to {@code sentence} of a chunk, paired with it (empty when the model wrote none). */
+    public List<Written> pair(SnapshotChunk chunk, String sentence) {
+        OneQuestion written = writer.question(chunk.title(), sentence);
+        if (written == null || written.question() == null || written.question().isBlank()) {
             return List.of();
         }
-        return Stream.of(written.first(), written.second(), written.third())
-                .filter(w -> w != null && w.question() != null && w.answer() != null).toList();
+        return List.of(new Written(written.question().strip(), sentence));
     }
 
     /** Other wordings of a question. */

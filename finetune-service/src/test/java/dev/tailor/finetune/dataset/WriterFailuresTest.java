@@ -14,7 +14,7 @@ class WriterFailuresTest {
     @Test
     void aReplyThatDoesNotParseIsTheModelsFaultNotTheProviders() {
         // what langchain4j throws when a small model loops until its tokens run out mid-string (seen in the flow test)
-        var truncated = new RuntimeException("Failed to parse \"{\\n  \\\"first\\\": {\" into ThreeQuestions",
+        var truncated = new RuntimeException("Failed to parse \"{\\n  \\\"question\\\": \\\"What\" into OneQuestion",
                 new UncheckedIOException(new JsonMappingException(null, "Unexpected end-of-input: was expecting closing quote")));
 
         assertThat(DatasetBuilder.isProviderDown(truncated)).isFalse();
