@@ -38,11 +38,15 @@ final class PackagedService implements AutoCloseable {
     }
 
     static PackagedService start(String name, Map<String, String> extraEnv) throws IOException {
+        return start(name, freePort(), extraEnv);
+    }
+
+    /** On a port chosen beforehand (another service's configuration names it). */
+    static PackagedService start(String name, int port, Map<String, String> extraEnv) throws IOException {
         Path jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the reactor builds the services before dev/tools");
         }
-        int port = freePort();
         Path log = Path.of("target", "e2e-" + name + ".log");
         Stack stack = Stack.fromEnvironment();
         ProcessBuilder pb = new ProcessBuilder(List.of(javaBinary(), "-Xmx768m",
@@ -89,7 +93,7 @@ final class PackagedService implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
