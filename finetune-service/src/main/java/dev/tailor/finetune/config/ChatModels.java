@@ -1,6 +1,5 @@
 package dev.tailor.finetune.config;
 
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +20,7 @@ public class ChatModels {
         this.config = config;
     }
 
-    /** The question writer: structured output as a JSON schema the provider enforces (model-service: a grammar). */
+    /** The question writer: one line of text per ask (a question), so it stops at the end of the line. */
     public ChatModel questionWriter() {
         var g = config.generation();
         return OpenAiChatModel.builder()
@@ -31,8 +30,7 @@ public class ChatModels {
                 .temperature(g.temperature())
                 .frequencyPenalty(g.frequencyPenalty())
                 .maxTokens(g.maxTokens())
-                .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
-                .strictJsonSchema(true)
+                .stop(java.util.List.of("\n"))
                 .timeout(g.timeout())
                 .maxRetries(2)
                 .build();

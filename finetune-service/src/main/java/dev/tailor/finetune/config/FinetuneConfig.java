@@ -148,14 +148,14 @@ public interface FinetuneConfig {
         double temperature();
 
         /**
-         * OpenAI's frequency penalty on the writer: a small model otherwise can loop on one sentence until its tokens
-         * run out, and the reply no longer parses. Env: TAILOR_FINETUNE_GENERATION_FREQUENCY_PENALTY.
+         * OpenAI's frequency penalty on the writer: a small model otherwise can loop on one phrase until its tokens
+         * run out. Env: TAILOR_FINETUNE_GENERATION_FREQUENCY_PENALTY.
          */
         @WithDefault("0.5")
         double frequencyPenalty();
 
-        /** Tokens one answer of the writer may have. Env: TAILOR_FINETUNE_GENERATION_MAX_TOKENS. */
-        @WithDefault("400")
+        /** Tokens one answer of the writer (a question) may have. Env: TAILOR_FINETUNE_GENERATION_MAX_TOKENS. */
+        @WithDefault("60")
         int maxTokens();
 
         /**
