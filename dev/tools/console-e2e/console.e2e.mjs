@@ -78,11 +78,13 @@ async function coldLoad(page) {
     + `${m.firstContentfulPaint?.toFixed(0)} ms, DOMContentLoaded ${m.domContentLoaded.toFixed(0)} ms`);
 }
 
-/** Bytes a page added when opened (its lazily loaded chunks, the charting library among them). */
-async function lazyWeight(page, before) {
-  return page.evaluate((n) => performance.getEntriesByType('resource').slice(n)
-    .filter((r) => r.initiatorType === 'script' || r.initiatorType === 'link' || r.name.includes('/assets/'))
-    .reduce((s, r) => s + r.transferSize, 0), before);
+/**
+ * Bytes a page added when opened: its lazily loaded chunks (the charting library among them), counted from the
+ * resource entries since the last clearResourceTimings (the pages' polling would fill the browser's 250-entry buffer).
+ */
+async function lazyWeight(page) {
+  return page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.includes('/assets/'))
+    .reduce((s, r) => s + r.transferSize, 0));
 }
 
 /** Picks a strategy in the Ask page's picker (the models GET /v1/models lists for this user). */
@@ -166,7 +168,7 @@ await step('admin browses documents, groups, advisor and ingest, and sees a trai
   const { page, close } = await signIn('admin');
   try {
     for (const route of ['documents', 'groups', 'advisor', 'ingest']) {
-      const before = await page.evaluate(() => performance.getEntriesByType('resource').length);
+      await page.evaluate(() => performance.clearResourceTimings());
       await page.getByTestId(`nav-${route}`).click();
       if (route === 'documents') {
         await page.getByTestId('doc-search').fill('falcon');
@@ -177,16 +179,39 @@ await step('admin browses documents, groups, advisor and ingest, and sees a trai
       } else if (route === 'advisor') {
         await page.getByTestId('advice').first().waitFor();
       } else {
-        await page.getByTestId('backlog').waitFor();
-        await page.locator('.recharts-surface').first().waitFor({ timeout: 20_000 });
+        await watchIngest(page);
       }
-      console.log(`page ${route}: ${((await lazyWeight(page, before)) / 1024).toFixed(1)} KiB loaded when opened`);
+      console.log(`page ${route}: ${((await lazyWeight(page)) / 1024).toFixed(1)} KiB loaded when opened`);
+      // clicking a wide table's button may have scrolled the page sideways
+      await page.evaluate(() => window.scrollTo(0, window.scrollY));
       await page.screenshot({ path: join(SHOTS, `${route}.png`) });
     }
   } finally {
     await close();
   }
 });
+
+/**
+ * Asks ConsoleE2ETest, by the line it waits for, to publish document changes, and waits until the page shows them
+ * flowing: a throughput above zero and a freshness figure, charted over a few readings.
+ */
+async function watchIngest(page) {
+  await page.getByTestId('backlog').waitFor();
+  console.log('ingest page open: publish changes');
+  const moving = (testid, pattern) => page.waitForFunction(([id, p]) => new RegExp(p)
+    .test(document.querySelector(`[data-testid="${id}"]`)?.innerText ?? ''), [testid, pattern.source],
+  { timeout: 90_000, polling: 500 });
+  await moving('throughput', /[1-9][0-9.]* events\/s/);
+  await moving('freshness', /[0-9.]+ s/);
+  await page.locator('.recharts-surface').first().waitFor();
+  // a few more readings with changes in them, so that the charts show the flow
+  const total = async () => Number((await page.getByTestId('totals').locator('p').nth(1).innerText()).replace(/\D/g, ''));
+  const seen = await total();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="totals"] p:nth-of-type(2)')
+    ?.innerText.replace(/\D/g, '')) >= n, seen + 6, { timeout: 60_000, polling: 500 });
+  console.log(`ingest: ${(await page.getByTestId('throughput').innerText()).replace(/\s+/g, ' ')}; `
+    + `${(await page.getByTestId('freshness').innerText()).replace(/\s+/g, ' ')}`);
+}
 
 /** Starts a run for the group from its row and waits until its card shows progress moving (or a later status). */
 async function watchTraining(page, group) {

@@ -8,6 +8,7 @@ import dev.tailor.testsupport.DocumentChanges;
 import dev.tailor.testsupport.Tokens;
 import dev.tailor.testsupport.TopicWriter;
 import dev.tailor.tools.corpus.CorpusDocument;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,18 +24,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The web console end to end: the packaged query-, ingest- and finetune-service on the real stack, driven in headless
  * Chromium by {@code dev/tools/console-e2e/console.e2e.mjs} (playwright-core, Debian's chromium; {@code dev/test}
  * installs both). alice signs in through Keycloak, asks about Project Falcon and sees the launch date and its
- * citation; dave asks the same and no engineering text reaches his page; admin browses every page and sees a training
- * run of a tiny permission group of this test move. The script takes each page's screenshot into
- * {@code docs/screenshots/} (the README shows them) and prints the console's page weight and first paint.
+ * citation; dave asks the same and no engineering text reaches his page; admin browses every page, sees a training
+ * run of a tiny permission group of this test move and, on the Ingest page, the changes this test publishes while it
+ * looks. The script takes each page's screenshot into {@code docs/screenshots/} (the README shows them) and prints the
+ * console's page weight and first paint.
  */
 class ConsoleE2ETest {
 
@@ -48,6 +54,9 @@ class ConsoleE2ETest {
     /** A role nobody holds: its documents form a permission group of their own, small enough to train in minutes. */
     private static final String ROLE = "e2e-console-" + RUN;
     private static final String GROUP = "g-" + ROLE;
+    /** The script's line asking for document changes while it watches the Ingest page. */
+    private static final String TRAFFIC_CUE = "ingest page open: publish changes";
+    private static final int SHIFT_NOTES = 3;
 
     private static PackagedService ingest;
     private static PackagedService query;
@@ -90,6 +99,9 @@ class ConsoleE2ETest {
             cancelRuns();
             finetune.close();
         }
+        if (ingest != null) {
+            deleteDocuments();
+        }
         if (query != null) {
             query.close();
         }
@@ -117,18 +129,24 @@ class ConsoleE2ETest {
                 "TRAIN_GROUP", GROUP));
         Process node = pb.start();
         StringBuffer output = new StringBuffer();
-        Thread pump = new Thread(() -> node.inputReader().lines().forEach(line -> {
-            System.out.println("[console-e2e] " + line);
-            output.append(line).append('\n');
-        }), "console-e2e-output");
-        pump.setDaemon(true);
-        pump.start();
-        boolean ended = node.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (!ended) {
-            node.descendants().forEach(ProcessHandle::destroyForcibly);
-            node.destroyForcibly().waitFor();
+        boolean ended;
+        try (TopicWriter topic = new TopicWriter(); ShiftNotes notes = new ShiftNotes(topic)) {
+            Thread pump = new Thread(() -> node.inputReader().lines().forEach(line -> {
+                System.out.println("[console-e2e] " + line);
+                output.append(line).append('\n');
+                if (line.contains(TRAFFIC_CUE)) {
+                    notes.start();
+                }
+            }), "console-e2e-output");
+            pump.setDaemon(true);
+            pump.start();
+            ended = node.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (!ended) {
+                node.descendants().forEach(ProcessHandle::destroyForcibly);
+                node.destroyForcibly().waitFor();
+            }
+            pump.join(Duration.ofSeconds(10).toMillis());
         }
-        pump.join(Duration.ofSeconds(10).toMillis());
         assertThat(ended).as("console.e2e.mjs ends within " + SCRIPT_TIMEOUT + ":\n" + output).isTrue();
         assertThat(node.exitValue()).as("console.e2e.mjs:\n" + output).isZero();
         for (String page : List.of("ask", "ask-passage", "ask-dave", "documents", "groups", "advisor", "ingest")) {
@@ -190,10 +208,81 @@ class ConsoleE2ETest {
                         """, ROLE));
     }
 
+    /**
+     * Two changes a second to a few notes of the tiny group while the script watches the Ingest page, so that it shows
+     * the flow (each version's text differs: every change is embedded and indexed).
+     */
+    private static final class ShiftNotes implements AutoCloseable {
+        private final TopicWriter topic;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "console-e2e-shift-notes");
+            t.setDaemon(true);
+            return t;
+        });
+        private final AtomicInteger sent = new AtomicInteger();
+
+        ShiftNotes(TopicWriter topic) {
+            this.topic = topic;
+        }
+
+        void start() {
+            timer.scheduleAtFixedRate(() -> {
+                int n = sent.getAndIncrement();
+                topic.send(DocumentChanges.upsert(DocumentChanges.doc(shiftNoteId(n % SHIFT_NOTES),
+                        System.currentTimeMillis(), "Shift note " + RUN, "# Shift note\n\nPress line 7 ran "
+                                + (1200 + n) + " strokes in shift " + n + " without a stop.\n", ROLE)));
+            }, 0, 500, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            timer.shutdownNow();
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String shiftNoteId(int i) {
+        return "e2e-console-shift-" + RUN + "-" + i;
+    }
+
+    /**
+     * This run's documents leave the shared index (and the tiny group finetune-service's list), deleted through the
+     * test's ingest-service before it stops. Best effort: a deletion not seen in time is reported, not failed.
+     */
+    private static void deleteDocuments() throws Exception {
+        List<String> docIds = Stream.concat(tinyGroup(0).stream().map(DocumentUpserted::docId),
+                Stream.iterate(0, i -> i < SHIFT_NOTES, i -> i + 1).map(ConsoleE2ETest::shiftNoteId)).toList();
+        long version = System.currentTimeMillis();
+        try (TopicWriter topic = new TopicWriter()) {
+            docIds.forEach(docId -> topic.send(DocumentChanges.delete(docId, version)));
+        }
+        String admin = Tokens.of("admin");
+        try {
+            await("this run's documents deleted").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        for (String docId : docIds) {
+                            JsonNode status = indexed(admin, docId);
+                            if (status != null && !status.path("deleted").asBoolean()) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    });
+        } catch (ConditionTimeoutException e) {
+            System.err.println("[console-e2e] " + e.getMessage() + ": they stay in the index");
+        }
+    }
+
     private static long indexedVersion(String token, String docId) throws Exception {
+        JsonNode status = indexed(token, docId);
+        return status == null ? 0 : status.get("version").asLong();
+    }
+
+    /** The document's indexed state (version, deleted…), or null if the index has never had it. */
+    private static JsonNode indexed(String token, String docId) throws Exception {
         var response = HTTP.send(HttpRequest.newBuilder(ingest.uri("/api/v1/documents/" + docId))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? JSON.readTree(response.body()).get("version").asLong() : 0;
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
     /** The test's training run would keep model-service's cores busy for minutes after the test: cancel it. */
