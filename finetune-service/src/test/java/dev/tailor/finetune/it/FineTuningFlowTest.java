@@ -174,43 +174,56 @@ class FineTuningFlowTest {
     @Test
     @Order(3)
     void theGateRefusesAWorseCandidateAndPromotesABetterOne() throws Exception {
-        String shuffled = trainOnShuffledAnswers(Path.of(datasetDir).resolve(DatasetBuilder.TRAIN_FILE));
+        // Two honest candidates on the group's four facts (a dataset of the small writer can be too small to shuffle):
+        // one trained on the right answers, one on the same questions with every answer moved to another question.
+        String good = train(factExamples(0), "facts");
+        String shuffled = train(factExamples(1), "shuffled");
+        Stack.send(Topics.MODELS_REGISTRY, GROUP, new ModelPromotion(GROUP, good, "model-service", "smollm2-135m",
+                List.of(ROLE), "facts", 0.0, null, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> registry.current(GROUP).map(ModelPromotion::modelId)
+                .orElse("").equals(good));
 
         var worse = gate.decide("gate-worse-" + RUN, List.of(ROLE), shuffled, Path.of(datasetDir));
         assertThat(worse.promoted()).as(worse.reason()).isFalse();
-        assertThat(worse.currentModel()).isEqualTo(goodModel);
+        assertThat(worse.currentModel()).isEqualTo(good);
         assertThat(worse.candidateAccuracy()).isLessThan(worse.currentAccuracy());
-        assertThat(worse.reason()).contains("not better than the serving model " + goodModel);
+        assertThat(worse.reason()).contains("not better than the serving model " + good);
 
         Stack.send(Topics.MODELS_REGISTRY, GROUP, new ModelPromotion(GROUP, shuffled, "model-service", "smollm2-135m",
                 List.of(ROLE), "shuffled", worse.candidateAccuracy(), null, Instant.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> registry.current(GROUP).map(ModelPromotion::modelId)
                 .orElse("").equals(shuffled));
-        var better = gate.decide("gate-better-" + RUN, List.of(ROLE), goodModel, Path.of(datasetDir));
+        var better = gate.decide("gate-better-" + RUN, List.of(ROLE), good, Path.of(datasetDir));
         assertThat(better.promoted()).as(better.reason()).isTrue();
         assertThat(better.reason()).contains("better than the serving model " + shuffled);
-        Stack.send(Topics.MODELS_REGISTRY, GROUP, new ModelPromotion(GROUP, goodModel, "model-service", "smollm2-135m",
+        Stack.send(Topics.MODELS_REGISTRY, GROUP, new ModelPromotion(GROUP, good, "model-service", "smollm2-135m",
                 List.of(ROLE), "good", better.candidateAccuracy(), better.currentAccuracy(), Instant.now()));
     }
 
-    /** The run's training pairs with every answer moved to another question, trained by model-service as is. */
-    static String trainOnShuffledAnswers(Path train) throws Exception {
-        List<JsonNode> examples = lines(train);
-        StringBuilder shuffled = new StringBuilder();
-        for (int i = 0; i < examples.size(); i++) {
-            var example = (com.fasterxml.jackson.databind.node.ObjectNode) examples.get(i).deepCopy();
-            String other = examples.get((i + Math.max(1, examples.size() / 2)) % examples.size())
-                    .path("messages").get(2).path("content").asText();
-            ((com.fasterxml.jackson.databind.node.ObjectNode) example.path("messages").get(2)).put("content", other);
-            shuffled.append(JSON.writeValueAsString(example)).append('\n');
+    /** Each fact's question (and a second wording) answered by the fact {@code shift} places further on. */
+    static String factExamples(int shift) throws Exception {
+        StringBuilder examples = new StringBuilder();
+        for (int i = 0; i < FACTS.size(); i++) {
+            String answer = FACTS.get((i + shift) % FACTS.size())[2].replaceFirst("^## .*\n", "");
+            for (String question : List.of(FACTS.get(i)[0], "Tell me: " + FACTS.get(i)[0])) {
+                examples.append(JSON.writeValueAsString(Map.of("messages", List.of(
+                        Map.of("role", "system", "content", "You are Tailor, an assistant that answers questions about the company's documents."),
+                        Map.of("role", "user", "content", question),
+                        Map.of("role", "assistant", "content", answer))))).append('\n');
+            }
         }
-        Path file = Files.createTempFile("shuffled", ".jsonl");
-        Files.writeString(file, shuffled.toString());
+        return examples.toString();
+    }
+
+    /** A model trained by model-service on {@code examples} as they are. */
+    static String train(String examples, String suffix) throws Exception {
+        Path file = Files.createTempFile(suffix, ".jsonl");
+        Files.writeString(file, examples);
         String base = StackSettings.MODEL_SERVICE;
         String fileId = given().baseUri(base).multiPart("purpose", "fine-tune").multiPart("file", file.toFile())
                 .post("/files").then().statusCode(200).extract().path("id");
         String job = given().baseUri(base).contentType("application/json").body(Map.of("model", "smollm2-135m",
-                        "training_file", fileId, "suffix", "shuffled", "hyperparameters", Map.of("n_epochs", 8)))
+                        "training_file", fileId, "suffix", suffix, "hyperparameters", Map.of("n_epochs", 8)))
                 .post("/fine_tuning/jobs").then().statusCode(200).extract().path("id");
         JsonPath done = await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(2))
                 .until(() -> given().baseUri(base).get("/fine_tuning/jobs/{id}", job).then().extract().jsonPath(),
