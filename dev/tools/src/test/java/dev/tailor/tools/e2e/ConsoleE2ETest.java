@@ -128,6 +128,10 @@ class ConsoleE2ETest {
                 "CORPUS", ROOT.resolve("dev/corpus").toAbsolutePath().toString(),
                 "TRAIN_GROUP", GROUP));
         Process node = pb.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            node.descendants().forEach(ProcessHandle::destroy);
+            node.destroy();
+        }, "stop-console-e2e"));
         StringBuffer output = new StringBuffer();
         boolean ended;
         try (TopicWriter topic = new TopicWriter(); ShiftNotes notes = new ShiftNotes(topic)) {

@@ -61,7 +61,10 @@ final class PackagedService implements AutoCloseable {
         env.put("WEAVIATE_GRPC_PORT", Integer.toString(stack.weaviateGrpcPort()));
         env.put("OIDC_AUTH_SERVER_URL", stack.oidcIssuer());
         env.putAll(extraEnv);
-        return new PackagedService(name, port, pb.start(), log);
+        Process process = pb.start();
+        // a test JVM stopped midway (Maven interrupted) runs no @AfterAll: the service must not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-" + name));
+        return new PackagedService(name, port, process, log);
     }
 
     PackagedService awaitReady() {
