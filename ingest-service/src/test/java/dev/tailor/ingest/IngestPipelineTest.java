@@ -324,7 +324,7 @@ class IngestPipelineTest {
         return text.lines()
                 .filter(l -> sample.contains("{") ? l.startsWith(sample + "}") || l.startsWith(sample + ",")
                         : l.startsWith(sample + " ") || l.startsWith(sample + "{"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
                 .findFirst().orElse(0);
     }
 

@@ -138,7 +138,7 @@ class PromotedModelE2ETest {
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         return metrics.lines().filter(l -> l.startsWith("tailor_model_generation_seconds_count{")
                         && l.contains("model=\"fine-tuned\"") && l.contains("outcome=\"ok\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(l -> Double.parseDouble(l.split(" ")[1])).sum();
     }
 
     private static List<String> modelIds(String token) throws Exception {
