@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,7 +74,7 @@ public class DatasetBuilder {
         }
         dir.toFile().mkdirs();
         GenerationLog log = new GenerationLog(dir.resolve(GENERATED), DatasetWriter.JSON);
-        Map<String, GenerationLog.Entry> written = log.read();
+        Map<String, GenerationLog.Entry> written = new ConcurrentHashMap<>(log.read());
         if (!written.isEmpty()) {
             LOG.infof("run %s: %d of %d chunks already written, carrying on", jobId, written.size(), chunks.size());
         }
@@ -82,15 +83,13 @@ public class DatasetBuilder {
         if (cancelled.getAsBoolean()) {
             return new Result(dir.toString(), chunks.size(), 0, 0, "cancelled while the dataset was being written");
         }
-        Map<String, SnapshotChunk> byKey = chunks.stream().collect(Collectors.toMap(SnapshotChunk::key, c -> c, (a, b) -> a,
-                LinkedHashMap::new));
+        // only the chunks of the group's corpus now: a chunk that left it is not the group's to train on
         List<PairFilter.Candidate> candidates = new ArrayList<>();
-        for (GenerationLog.Entry entry : log.read().values()) {
-            SnapshotChunk chunk = byKey.get(entry.chunk());
-            if (chunk == null) {
-                continue; // the chunk left the group's corpus: its pairs are not the group's to train on
+        for (SnapshotChunk chunk : chunks) {
+            GenerationLog.Entry entry = written.get(chunk.key());
+            if (entry != null) {
+                entry.pairs().forEach(p -> p.questions().forEach(q -> candidates.add(new PairFilter.Candidate(q, p.answer(), chunk))));
             }
-            entry.pairs().forEach(p -> p.questions().forEach(q -> candidates.add(new PairFilter.Candidate(q, p.answer(), chunk))));
         }
         var f = config.generation().filters();
         PairFilter.Outcome outcome = PairFilter.apply(candidates, new PairFilter.Thresholds(f.maxQuestionChars(),
@@ -124,7 +123,9 @@ public class DatasetBuilder {
                     if (cancelled.getAsBoolean()) {
                         return;
                     }
-                    log.append(new GenerationLog.Entry(chunk.key(), pairs(writer, chunk)));
+                    GenerationLog.Entry entry = new GenerationLog.Entry(chunk.key(), pairs(writer, chunk));
+                    log.append(entry);
+                    written.put(chunk.key(), entry);
                     progress.chunksDone(done.incrementAndGet(), chunks.size());
                 }));
             }
@@ -142,53 +143,19 @@ public class DatasetBuilder {
         }
     }
 
-    /**
-     * A chunk's pairs, one per fact sentence, with the other wordings of each question; a reply that is not the asked
-     * shape costs its sentence only.
-     */
+    /** A chunk's pairs: one per fact sentence, its question in each wording the model wrote. */
     private List<GenerationLog.Written> pairs(QuestionWriter writer, SnapshotChunk chunk) {
         List<GenerationLog.Written> result = new ArrayList<>();
         for (String sentence : FactSentences.of(chunk.text(), config.generation().questionsPerChunk())) {
-            List<QuestionWriter.Written> pairs;
-            try {
-                pairs = writer.pair(chunk, sentence);
-            } catch (RuntimeException e) {
-                if (isProviderDown(e)) {
-                    throw e;
-                }
-                LOG.debugf("the writer's reply for a sentence of %s was unusable: %s", chunk.key(), e.getMessage());
-                continue;
-            }
-            for (QuestionWriter.Written p : pairs) {
-                List<String> questions = new ArrayList<>(List.of(p.question()));
+            writer.questionFor(sentence).ifPresent(question -> {
+                List<String> questions = new ArrayList<>(List.of(question));
                 if (config.generation().rephrase()) {
-                    try {
-                        questions.addAll(writer.rephrasings(p.question()));
-                    } catch (RuntimeException e) {
-                        if (isProviderDown(e)) {
-                            throw e;
-                        }
-                    }
+                    writer.rewording(question).ifPresent(questions::add);
                 }
-                result.add(new GenerationLog.Written(questions, p.answer()));
-            }
+                result.add(new GenerationLog.Written(questions, sentence));
+            });
         }
         return result;
-    }
-
-    /** Unusable output (unparseable JSON) is the model's; an unreachable or failing provider stops the build. */
-    static boolean isProviderDown(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
-                return false; // an IOException to Jackson, but the reply arrived: it is the model's output that is bad
-            }
-            String name = t.getClass().getName();
-            if (t instanceof java.io.IOException || name.contains("HttpException") || name.contains("Timeout")
-                    || name.contains("ConnectException") || name.contains("InternalServerException")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Map<String, Object> manifest(String jobId, PermissionGroup group, String fingerprint,

@@ -4,10 +4,12 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.model.chat.ChatModel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Asks the chat model for the question a colleague would ask to get one sentence of a chunk as its answer
@@ -21,17 +23,18 @@ import java.util.List;
 public final class QuestionWriter {
 
     static final String QUESTION_TASK = "Turn each statement into the question it answers.";
-    static final List<String[]> QUESTION_EXAMPLES = List.of(
-            new String[]{"The cafeteria on floor 3 opens at 7:30.", "When does the cafeteria on floor 3 open?"},
-            new String[]{"Expense reports are approved by Dana Whitfield.", "Who approves expense reports?"},
-            new String[]{"Visitor badges are kept at the east reception desk.", "Where are visitor badges kept?"});
+    static final List<Example> QUESTION_EXAMPLES = List.of(
+            new Example("The cafeteria on floor 3 opens at 7:30.", "When does the cafeteria on floor 3 open?"),
+            new Example("Expense reports are approved by Dana Whitfield.", "Who approves expense reports?"),
+            new Example("Visitor badges are kept at the east reception desk.", "Where are visitor badges kept?"));
     static final String REWORDING_TASK = "Ask each question in other words, keeping every name, number and date.";
-    static final List<String[]> REWORDING_EXAMPLES = List.of(
-            new String[]{"When does the cafeteria on floor 3 open?", "What time does the floor 3 cafeteria open?"},
-            new String[]{"Who approves expense reports?", "Which person signs off on expense reports?"},
-            new String[]{"Where are visitor badges kept?", "In which place are the visitor badges stored?"});
+    static final List<Example> REWORDING_EXAMPLES = List.of(
+            new Example("When does the cafeteria on floor 3 open?", "What time does the floor 3 cafeteria open?"),
+            new Example("Who approves expense reports?", "Which person signs off on expense reports?"),
+            new Example("Where are visitor badges kept?", "In which place are the visitor badges stored?"));
 
-    public record Written(String question, String answer) {
+    /** A worked example: what the model is given and what it should answer. */
+    record Example(String input, String answer) {
     }
 
     private final ChatModel chat;
@@ -47,28 +50,36 @@ public final class QuestionWriter {
         return model;
     }
 
-    /** The question to {@code sentence} of a chunk, paired with it (empty when the model wrote no question). */
-    public List<Written> pair(SnapshotChunk chunk, String sentence) {
-        String question = firstLine(ask(QUESTION_TASK, QUESTION_EXAMPLES, sentence));
-        return question.endsWith("?") ? List.of(new Written(question, sentence)) : List.of();
+    /** The question whose answer is {@code sentence}; empty when the model wrote none or refused this input. */
+    public Optional<String> questionFor(String sentence) {
+        return ask(QUESTION_TASK, QUESTION_EXAMPLES, sentence);
     }
 
-    /** Another wording of a question (none when the model wrote no question). */
-    public List<String> rephrasings(String question) {
-        String other = firstLine(ask(REWORDING_TASK, REWORDING_EXAMPLES, question));
-        return other.endsWith("?") ? List.of(other) : List.of();
+    /** Another wording of {@code question}; empty when the model wrote none or refused this input. */
+    public Optional<String> rewording(String question) {
+        return ask(REWORDING_TASK, REWORDING_EXAMPLES, question);
     }
 
-    private String ask(String task, List<String[]> examples, String input) {
+    /**
+     * The first line of the model's reply if it is a question. A provider that refuses this one input (a 4xx about
+     * the request, a content filter) costs the input only; any other failure (unreachable, overloaded, timed out,
+     * unauthorised) is the provider's and stops the build.
+     */
+    private Optional<String> ask(String task, List<Example> examples, String input) {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(task));
-        for (String[] example : examples) {
-            messages.add(UserMessage.from(example[0]));
-            messages.add(AiMessage.from(example[1]));
+        for (Example example : examples) {
+            messages.add(UserMessage.from(example.input()));
+            messages.add(AiMessage.from(example.answer()));
         }
         messages.add(UserMessage.from(input));
-        String text = chat.chat(messages).aiMessage().text();
-        return text == null ? "" : text;
+        String text;
+        try {
+            text = chat.chat(messages).aiMessage().text();
+        } catch (InvalidRequestException refused) { // content filters included
+            return Optional.empty();
+        }
+        return Optional.ofNullable(text).map(QuestionWriter::firstLine).filter(line -> line.endsWith("?"));
     }
 
     static String firstLine(String text) {

@@ -3,6 +3,8 @@ package dev.tailor.finetune.dataset;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -10,44 +12,61 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What the writer asks and keeps; the chat model is a stand-in that answers with a given text. */
+/** What the writer asks and keeps; the chat model is a stand-in that answers with a given text or failure. */
 class QuestionWriterTest {
 
-    static final SnapshotChunk CHUNK = new SnapshotChunk("doc-1", 0, "Turbine care",
-            "## Oiling\nThe turbine needs oiling every 9 days.");
+    static final String SENTENCE = "The turbine needs oiling every 9 days.";
 
-    record Replying(String reply, List<List<ChatMessage>> asked) implements ChatModel {
-        Replying(String reply) {
-            this(reply, new ArrayList<>());
+    record Replying(Supplier<String> reply, List<List<ChatMessage>> asked) implements ChatModel {
+        static Replying with(String text) {
+            return new Replying(() -> text, new ArrayList<>());
         }
 
         @Override
         public ChatResponse doChat(ChatRequest request) {
             asked.add(request.messages());
-            return ChatResponse.builder().aiMessage(AiMessage.from(reply)).build();
+            return ChatResponse.builder().aiMessage(AiMessage.from(reply.get())).build();
         }
     }
 
     @Test
-    void theSentenceIsTheAnswerAndTheModelsFirstLineTheQuestion() {
-        Replying model = new Replying("How often does the turbine need oiling?\nAnd more text");
-        var pairs = new QuestionWriter(model, "m").pair(CHUNK, "The turbine needs oiling every 9 days.");
+    void theQuestionIsTheModelsFirstLineAskedAfterTheWorkedExamples() {
+        Replying model = Replying.with("How often does the turbine need oiling?\nAnd more text");
 
-        assertThat(pairs).containsExactly(new QuestionWriter.Written("How often does the turbine need oiling?",
-                "The turbine needs oiling every 9 days."));
+        assertThat(new QuestionWriter(model, "m").questionFor(SENTENCE)).contains("How often does the turbine need oiling?");
         List<ChatMessage> asked = model.asked().get(0);
         assertThat(asked).hasSize(2 + 2 * QuestionWriter.QUESTION_EXAMPLES.size());
-        assertThat(((UserMessage) asked.get(asked.size() - 1)).singleText()).isEqualTo("The turbine needs oiling every 9 days.");
+        assertThat(((UserMessage) asked.get(asked.size() - 1)).singleText()).isEqualTo(SENTENCE);
     }
 
     @Test
-    void aReplyThatIsNoQuestionGivesNoPair() {
-        var writer = new QuestionWriter(new Replying("The turbine needs oiling every 9 days."), "m");
+    void aReplyThatIsNoQuestionGivesNone() {
+        var writer = new QuestionWriter(Replying.with("The turbine needs oiling every 9 days."), "m");
 
-        assertThat(writer.pair(CHUNK, "The turbine needs oiling every 9 days.")).isEmpty();
-        assertThat(writer.rephrasings("How often does the turbine need oiling?")).isEmpty();
+        assertThat(writer.questionFor(SENTENCE)).isEmpty();
+        assertThat(writer.rewording("How often does the turbine need oiling?")).isEmpty();
+    }
+
+    @Test
+    void anInputTheProviderRefusesCostsThatInputOnly() {
+        var writer = new QuestionWriter(new Replying(() -> {
+            throw new InvalidRequestException("400: the prompt is too long");
+        }, new ArrayList<>()), "m");
+
+        assertThat(writer.questionFor(SENTENCE)).isEmpty();
+    }
+
+    @Test
+    void aFailingProviderStopsTheBuild() {
+        var writer = new QuestionWriter(new Replying(() -> {
+            throw new TimeoutException("no reply within 300 s");
+        }, new ArrayList<>()), "m");
+
+        assertThatThrownBy(() -> writer.questionFor(SENTENCE)).isInstanceOf(TimeoutException.class);
     }
 }
