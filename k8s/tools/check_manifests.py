@@ -346,6 +346,25 @@ class Report:
     def note(self, text):
         self.notes.append(text)
 
+    def finish(self, what, counts_file=None):
+        """Prints the notes and the totals of the checks of `what`; writes 'PASSED FAILED' to counts_file (for
+        k8s/validate). Returns the exit status: 1 on any violation."""
+        for n in self.notes:
+            print(f"  note: {n}")
+        print(f"{what}: {self.passed} ok, {self.failed} violations")
+        if counts_file:
+            with open(counts_file, "w") as f:
+                f.write(f"{self.passed} {self.failed}\n")
+        return 1 if self.failed else 0
+
+
+def rendered_overlays(specs):
+    """(name, objects) of each NAME=FILE.json argument: an overlay's rendered objects."""
+    for spec in specs:
+        name, _, path = spec.partition("=")
+        with open(path, encoding="utf-8") as f:
+            yield name, [o for o in json.load(f) if isinstance(o, dict)]
+
 
 def pod_spec(obj):
     kind, spec = obj.get("kind"), obj.get("spec") or {}
@@ -631,10 +650,7 @@ def main():
         for p in cfg.problems:
             rep.check(False, f"{s}: {p}")
 
-    for spec in args.overlay:
-        name, _, path = spec.partition("=")
-        with open(path, encoding="utf-8") as f:
-            objs = [o for o in json.load(f) if isinstance(o, dict)]
+    for name, objs in rendered_overlays(args.overlay):
         print(f"overlay {name}: {len(objs)} objects")
         before = rep.failed
         check_policies(rep, objs, name)
@@ -642,13 +658,7 @@ def main():
         check_drift(rep, objs, name, configs)
         if rep.failed == before:
             print(f"  all policy, Tailor and drift checks of {name} passed")
-    for n in rep.notes:
-        print(f"  note: {n}")
-    print(f"policy and drift checks: {rep.passed} ok, {rep.failed} violations")
-    if args.counts_file:
-        with open(args.counts_file, "w") as f:
-            f.write(f"{rep.passed} {rep.failed}\n")
-    return 1 if rep.failed else 0
+    return rep.finish("policy and drift checks", args.counts_file)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from check_manifests import Report, container_env, named, pod_spec, read_properties  # noqa: E402
+from check_manifests import Report, container_env, named, pod_spec, read_properties, rendered_overlays  # noqa: E402
 
 KAFKA_CLIENTS = ("query-service", "ingest-service", "finetune-service")
 # Clients every Keycloak realm has; they are not Tailor's and issue no tokens for the API.
@@ -357,10 +357,7 @@ def main():
     repo = os.path.abspath(args.repo)
     dev = set(args.dev if args.dev is not None else ["dev"])
     rep = Report()
-    for spec in args.overlay:
-        name, _, path = spec.partition("=")
-        with open(path, encoding="utf-8") as f:
-            objs = [o for o in json.load(f) if isinstance(o, dict)]
+    for name, objs in rendered_overlays(args.overlay):
         production = name in args.production or name not in dev
         before = rep.failed
         realm = check_realm(rep, objs, name, production)
@@ -370,13 +367,7 @@ def main():
         check_kafka(rep, objs, name, repo, production)
         print(f"  {name} ({'production' if production else 'development'} rules): "
               f"{'all identity and Kafka security checks passed' if rep.failed == before else 'violations above'}")
-    for n in rep.notes:
-        print(f"  note: {n}")
-    print(f"identity and Kafka security checks: {rep.passed} ok, {rep.failed} violations")
-    if args.counts_file:
-        with open(args.counts_file, "w") as f:
-            f.write(f"{rep.passed} {rep.failed}\n")
-    return 1 if rep.failed else 0
+    return rep.finish("identity and Kafka security checks", args.counts_file)
 
 
 if __name__ == "__main__":
