@@ -480,6 +480,26 @@ def container_env(obj, container, objs):
     return result, problems
 
 
+def env_values(container, objs):
+    """name -> (value, from_secret): literal and ConfigMap values as text, Secret-sourced ones as None."""
+    values = {}
+    for ef in container.get("envFrom") or []:
+        cm = named(objs, "ConfigMap", (ef.get("configMapRef") or {}).get("name"))
+        if cm:
+            for k, v in (cm.get("data") or {}).items():
+                values[(ef.get("prefix") or "") + k] = (v, False)
+    for e in container.get("env") or []:
+        vf = e.get("valueFrom") or {}
+        if "value" in e:
+            values[e["name"]] = (e["value"], False)
+        elif "secretKeyRef" in vf:
+            values[e["name"]] = (None, True)
+        elif "configMapKeyRef" in vf:
+            cm = named(objs, "ConfigMap", vf["configMapKeyRef"].get("name"))
+            values[e["name"]] = (((cm or {}).get("data") or {}).get(vf["configMapKeyRef"].get("key")), False)
+    return values
+
+
 def check_drift(rep, objs, overlay, configs):
     for service, cfg in configs.items():
         dep = named(objs, "Deployment", service)
@@ -571,16 +591,9 @@ def check_tailor(rep, objs, overlay, repo):
     if wv:
         c = (pod_spec(wv).get("containers") or [{}])[0]
         env, _ = container_env(wv, c, objs)
-        cm_values = {}
-        for ef in c.get("envFrom") or []:
-            cm = named(objs, "ConfigMap", (ef.get("configMapRef") or {}).get("name"))
-            if cm:
-                cm_values.update(cm.get("data") or {})
-        literal = {e["name"]: e.get("value") for e in c.get("env") or [] if "value" in e}
-        cm_values.update(literal)
-        rep.check(str(cm_values.get("AUTHENTICATION_APIKEY_ENABLED")).lower() == "true",
-                  f"{w} weaviate: AUTHENTICATION_APIKEY_ENABLED=true")
-        rep.check(str(cm_values.get("AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED")).lower() == "false",
+        values = {name: str(value).lower() for name, (value, _) in env_values(c, objs).items()}
+        rep.check(values.get("AUTHENTICATION_APIKEY_ENABLED") == "true", f"{w} weaviate: AUTHENTICATION_APIKEY_ENABLED=true")
+        rep.check(values.get("AUTHENTICATION_ANONYMOUS_ACCESS_ENABLED") == "false",
                   f"{w} weaviate: anonymous access disabled")
         rep.check(env.get("AUTHENTICATION_APIKEY_ALLOWED_KEYS", ("", False))[1],
                   f"{w} weaviate: AUTHENTICATION_APIKEY_ALLOWED_KEYS from a Secret")

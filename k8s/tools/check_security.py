@@ -31,7 +31,8 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from check_manifests import Report, container_env, named, pod_spec, read_properties, rendered_overlays  # noqa: E402
+from check_manifests import (Report, container_env, env_values, named, pod_spec, read_properties,  # noqa: E402
+                             rendered_overlays)
 
 KAFKA_CLIENTS = ("query-service", "ingest-service", "finetune-service")
 # Clients every Keycloak realm has; they are not Tailor's and issue no tokens for the API.
@@ -43,26 +44,6 @@ PLACEHOLDER = re.compile(r"\$\{([^}]*)\}")
 
 
 # ---------------------------------------------------------------------------------------------- environment
-
-def env_values(container, objs):
-    """name -> (value, from_secret): literal and ConfigMap values as text, Secret-sourced ones as None."""
-    values = {}
-    for ef in container.get("envFrom") or []:
-        cm = named(objs, "ConfigMap", (ef.get("configMapRef") or {}).get("name"))
-        if cm:
-            for k, v in (cm.get("data") or {}).items():
-                values[(ef.get("prefix") or "") + k] = (v, False)
-    for e in container.get("env") or []:
-        vf = e.get("valueFrom") or {}
-        if "value" in e:
-            values[e["name"]] = (e["value"], False)
-        elif "secretKeyRef" in vf:
-            values[e["name"]] = (None, True)
-        elif "configMapKeyRef" in vf:
-            cm = named(objs, "ConfigMap", vf["configMapKeyRef"].get("name"))
-            values[e["name"]] = (((cm or {}).get("data") or {}).get(vf["configMapKeyRef"].get("key")), False)
-    return values
-
 
 def first_container(objs, kind, name, container=None):
     obj = named(objs, kind, name)
