@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,10 @@ import java.util.function.Function;
  * which is what readiness waits for. A failure (broker gone, topic missing) is logged and the topic replayed again
  * after {@code retryDelay}; keys whose records vanished meanwhile are dropped at the end of that replay. A record
  * whose value cannot be read is logged and skipped, never stopping the follower. A tombstone removes its key.
+ * <p>
+ * A process that also publishes to the topic {@link #put}s what it published, so that it reads its own write at once.
+ * Given an order of values by age, a record read later replaces a value only if it is not older: a record of the same
+ * key still on its way cannot undo a newer local write.
  *
  * @param <V> the value type
  */
@@ -40,14 +45,16 @@ public final class CompactedTopicState<V> implements AutoCloseable {
     private final KafkaClients clients;
     private final Duration pollTimeout;
     private final Duration retryDelay;
+    private final Comparator<? super V> age;
     private final Map<String, V> state = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean replayed;
     private volatile KafkaConsumer<String, byte[]> consumer;
 
     private CompactedTopicState(String topic, Function<byte[], V> reader, KafkaClients clients, Duration pollTimeout,
-                                Duration retryDelay) {
+                                Duration retryDelay, Comparator<? super V> age) {
         this.topic = topic;
+        this.age = age;
         this.reader = reader;
         this.clients = clients;
         this.pollTimeout = pollTimeout;
@@ -55,17 +62,42 @@ public final class CompactedTopicState<V> implements AutoCloseable {
     }
 
     /**
-     * Starts following {@code topic} on a daemon thread of its own.
+     * Starts following {@code topic} on a daemon thread of its own; the last record of a key wins.
      *
      * @param reader turns a record's value into a {@code V}; it may throw on an unreadable value
      */
     public static <V> CompactedTopicState<V> follow(String topic, Function<byte[], V> reader, KafkaClients clients,
                                                     Duration pollTimeout, Duration retryDelay) {
-        CompactedTopicState<V> follower = new CompactedTopicState<>(topic, reader, clients, pollTimeout, retryDelay);
+        return follow(topic, reader, clients, pollTimeout, retryDelay, (a, b) -> 0);
+    }
+
+    /**
+     * Starts following {@code topic} on a daemon thread of its own; of a key's value and a record read later, the
+     * older by {@code age} is dropped.
+     */
+    public static <V> CompactedTopicState<V> follow(String topic, Function<byte[], V> reader, KafkaClients clients,
+                                                    Duration pollTimeout, Duration retryDelay, Comparator<? super V> age) {
+        CompactedTopicState<V> follower = new CompactedTopicState<>(topic, reader, clients, pollTimeout, retryDelay, age);
         Thread thread = new Thread(follower::run, topic + "-follower");
         thread.setDaemon(true);
         thread.start();
         return follower;
+    }
+
+    /** A value this process published under {@code key}, visible at once; returns the value it replaced. */
+    public Optional<V> put(String key, V value) {
+        return Optional.ofNullable(state.put(key, value));
+    }
+
+    /** Waits until {@link #replayed()}, at most {@code timeout}; whether it is. */
+    public boolean awaitReplayed(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!replayed && System.nanoTime() < deadline) {
+            if (closed.await(50, TimeUnit.MILLISECONDS)) {
+                break;
+            }
+        }
+        return replayed;
     }
 
     /** The current value of every key (a live, unmodifiable view). */
@@ -155,7 +187,7 @@ public final class CompactedTopicState<V> implements AutoCloseable {
             return;
         }
         try {
-            state.put(r.key(), reader.apply(r.value()));
+            state.merge(r.key(), reader.apply(r.value()), (current, read) -> age.compare(read, current) < 0 ? current : read);
         } catch (RuntimeException e) {
             LOG.warnf("skipping unreadable %s record at partition %d offset %d: %s", topic, r.partition(), r.offset(),
                     e.getMessage());

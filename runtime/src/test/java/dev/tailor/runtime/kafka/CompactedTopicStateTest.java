@@ -93,4 +93,28 @@ class CompactedTopicStateTest {
             admin.deleteTopics(Set.of(later)).all().get();
         }
     }
+
+    @Test
+    void aValueThisProcessPublishedIsReadAtOnceAndNoOlderRecordUndoesIt() throws Exception {
+        String own = "test.compacted-own-" + UUID.randomUUID();
+        admin.createTopics(List.of(new NewTopic(own, 1, (short) 1))).all().get();
+        // values "v<n>": the higher n, the newer
+        java.util.Comparator<String> age = java.util.Comparator.comparingInt(v -> Integer.parseInt(v.substring(1)));
+        try (CompactedTopicState<String> state = CompactedTopicState.follow(own, CompactedTopicStateTest::read,
+                CLIENTS, Duration.ofMillis(100), Duration.ofMillis(200), age)) {
+            assertThat(state.awaitReplayed(Duration.ofSeconds(30))).isTrue();
+
+            assertThat(state.put("k", "v5")).isEmpty();
+            assertThat(state.get("k")).contains("v5");
+            producer.send(new ProducerRecord<>(own, "k", "v3")).get(); // older, still on its way
+            producer.send(new ProducerRecord<>(own, "marker", "v0")).get();
+            await().atMost(Duration.ofSeconds(30)).until(() -> state.get("marker").isPresent());
+            assertThat(state.get("k")).contains("v5");
+
+            producer.send(new ProducerRecord<>(own, "k", "v7")).get();
+            await().atMost(Duration.ofSeconds(30)).until(() -> state.get("k").equals(java.util.Optional.of("v7")));
+        } finally {
+            admin.deleteTopics(Set.of(own)).all().get();
+        }
+    }
 }
