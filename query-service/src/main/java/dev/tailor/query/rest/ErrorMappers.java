@@ -72,7 +72,13 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response chatUnavailable(ChatUnavailableException e) {
-        return typed("model_unavailable", "The chat model is unavailable", Response.Status.SERVICE_UNAVAILABLE, e.getMessage());
+        return modelUnavailable(e.getMessage()).toResponse();
+    }
+
+    /** The chat model failed: a 503, or the error event of a stream it fails midway ({@link OpenAiResource}). */
+    static Problem modelUnavailable(String detail) {
+        return Problem.of(TYPE_PREFIX + "model_unavailable", "The chat model is unavailable",
+                Response.Status.SERVICE_UNAVAILABLE, detail);
     }
 
     @ServerExceptionMapper

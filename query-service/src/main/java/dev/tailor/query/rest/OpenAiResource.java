@@ -6,7 +6,6 @@ import dev.tailor.query.answering.Answer;
 import dev.tailor.query.answering.AnswerEvent;
 import dev.tailor.query.answering.Conversation;
 import dev.tailor.query.answering.QuestionAnswering;
-import dev.tailor.query.chat.ChatRejectedException;
 import dev.tailor.query.chat.ChatUnavailableException;
 import dev.tailor.query.chat.Generation;
 import dev.tailor.query.config.QueryConfig;
@@ -19,7 +18,6 @@ import dev.tailor.query.rest.openai.TailorModels;
 import dev.tailor.query.routing.Route;
 import dev.tailor.query.routing.StrategyRouter;
 import dev.tailor.query.security.CurrentUser;
-import dev.tailor.runtime.rest.Problem;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -32,7 +30,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -176,13 +173,10 @@ public class OpenAiResource {
                 .onCompletion().continueWith(frame("[DONE]"));
     }
 
+    /** The model failed midway (a provider refusing the request does so before its first token: a 400 status). */
     private String errorFrame(Throwable failure) {
-        Problem problem = failure instanceof ChatRejectedException rejected
-                ? Problem.of(Response.Status.BAD_REQUEST, rejected.getMessage())
-                : Problem.of("urn:tailor:problem:model_unavailable", "The chat model is unavailable",
-                Response.Status.SERVICE_UNAVAILABLE, failure instanceof ChatUnavailableException
-                        ? failure.getMessage() : "the answer could not be completed; try again later");
-        return frame(json(OpenAiErrors.of(problem)));
+        return frame(json(OpenAiErrors.of(ErrorMappers.modelUnavailable(failure instanceof ChatUnavailableException
+                ? failure.getMessage() : "the answer could not be completed; try again later"))));
     }
 
     /** Writes the chunks of one streamed completion. */
