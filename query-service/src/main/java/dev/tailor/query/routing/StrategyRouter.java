@@ -27,13 +27,15 @@ public class StrategyRouter {
 
     @WithSpan("route")
     public Route route(Strategy requested, Set<String> roles) {
-        Optional<ModelPromotion> model = eligible(roles);
         return switch (requested) {
             case EXTRACTIVE, RAG -> Route.of(requested);
-            case FINETUNED, FINETUNED_RAG -> model.map(m -> Route.fineTuned(requested, m.modelId()))
+            case FINETUNED, FINETUNED_RAG -> eligible(roles).map(m -> Route.fineTuned(requested, m.modelId()))
                     .orElseThrow(this::noModel);
-            case AUTO -> AutoStrategy.choose(state.evaluationFor(roles, model), model,
-                    config.routing().autoCostCeiling().map(OptionalDouble::of).orElse(OptionalDouble.empty()));
+            case AUTO -> {
+                Optional<ModelPromotion> model = eligible(roles);
+                yield AutoStrategy.choose(state.evaluationFor(roles, model), model,
+                        config.routing().autoCostCeiling().map(OptionalDouble::of).orElse(OptionalDouble.empty()));
+            }
         };
     }
 
