@@ -3,13 +3,12 @@ package dev.tailor.finetune.evaluation;
 import dev.tailor.contracts.GroupEvaluation;
 import dev.tailor.contracts.Topics;
 import dev.tailor.finetune.kafka.KafkaSupport;
-import dev.tailor.finetune.kafka.TopicFollower;
+import dev.tailor.finetune.kafka.CompactedStates;
+import dev.tailor.runtime.kafka.CompactedTopicState;
 import io.quarkus.runtime.ShutdownEvent;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,46 +27,25 @@ public class EvaluationStore {
 
     private final KafkaSupport kafka;
     private final Map<String, EvaluationReport> runs = new ConcurrentHashMap<>();
-    private final Map<String, GroupEvaluation> latest = new ConcurrentHashMap<>();
-    private TopicFollower follower;
+    private final CompactedTopicState<GroupEvaluation> latest;
 
-    EvaluationStore(KafkaSupport kafka) {
+    EvaluationStore(KafkaSupport kafka, CompactedStates states) {
         this.kafka = kafka;
+        this.latest = states.follow(Topics.MODELS_EVALUATIONS, CompactedStates.json(GroupEvaluation.class),
+                EvaluationStore::byEvaluationTime);
     }
 
-    @PostConstruct
-    void start() {
-        follower = kafka.follow(Topics.MODELS_EVALUATIONS, record -> {
-            if (record.value() == null) {
-                latest.remove(record.key());
-            } else {
-                latest.merge(record.key(), read(record.value()), (mine, replayed) ->
-                        replayed.evaluatedAt() != null && mine.evaluatedAt() != null
-                                && replayed.evaluatedAt().isBefore(mine.evaluatedAt()) ? mine : replayed);
-            }
-        });
+    /** Older is earlier evaluated; an evaluation without a time is neither older nor newer. */
+    static int byEvaluationTime(GroupEvaluation a, GroupEvaluation b) {
+        return a.evaluatedAt() == null || b.evaluatedAt() == null ? 0 : a.evaluatedAt().compareTo(b.evaluatedAt());
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (follower != null) {
-            follower.close();
-        }
-    }
-
-    static GroupEvaluation read(String json) {
-        try {
-            return KafkaSupport.JSON.readValue(json, GroupEvaluation.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("not a GroupEvaluation: " + e.getMessage(), e);
-        }
-    }
-
-    public boolean awaitReplay(Duration timeout) throws InterruptedException {
-        return follower.awaitCaughtUp(timeout);
+        latest.close();
     }
 
     public boolean replayed() {
-        return follower != null && follower.isCaughtUp();
+        return latest.replayed();
     }
 
     /** Keeps a run's report (running or done); the oldest finished ones are forgotten beyond {@value #KEPT_RUNS}. */
@@ -96,10 +74,10 @@ public class EvaluationStore {
     }
 
     public Optional<GroupEvaluation> latest(String groupId) {
-        return Optional.ofNullable(latest.get(groupId));
+        return latest.get(groupId);
     }
 
     public List<GroupEvaluation> latest() {
-        return latest.values().stream().sorted(Comparator.comparing(GroupEvaluation::groupId)).toList();
+        return latest.values().values().stream().sorted(Comparator.comparing(GroupEvaluation::groupId)).toList();
     }
 }

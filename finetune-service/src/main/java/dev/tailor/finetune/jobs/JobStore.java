@@ -1,19 +1,19 @@
 package dev.tailor.finetune.jobs;
 
 import dev.tailor.finetune.config.FinetuneConfig;
+import dev.tailor.finetune.kafka.CompactedStates;
 import dev.tailor.finetune.kafka.KafkaSupport;
-import dev.tailor.finetune.kafka.TopicFollower;
+import dev.tailor.runtime.kafka.CompactedTopicState;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Job records, kept in memory and written through to the compacted jobs topic; replayed from it on startup, so
@@ -22,90 +22,72 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class JobStore {
 
-    private final Map<String, JobRecord> jobs = new ConcurrentHashMap<>();
-    private TopicFollower follower;
+    private final KafkaSupport kafka;
+    private final FinetuneConfig config;
+    private final MeterRegistry meters;
+    private final CompactedTopicState<JobRecord> jobs;
 
-    @Inject
-    KafkaSupport kafka;
-
-    @Inject
-    FinetuneConfig config;
-
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry meters;
-
-    @jakarta.annotation.PostConstruct
-    void start() {
-        follower = kafka.follow(config.jobsTopic(), record -> {
-            if (record.value() == null) {
-                jobs.remove(record.key());
-                return;
-            }
-            JobRecord job = read(record.value());
-            // our own writes come back through the follower; never let a replayed older record win
-            jobs.merge(job.id(), job, (mine, replayed) ->
-                    replayed.updatedAt().isBefore(mine.updatedAt()) ? mine : replayed);
-        });
+    JobStore(KafkaSupport kafka, CompactedStates states, FinetuneConfig config, MeterRegistry meters) {
+        this.kafka = kafka;
+        this.config = config;
+        this.meters = meters;
+        // our own writes come back through the follower; never let a replayed older record win
+        this.jobs = states.follow(config.jobsTopic(), JobStore::read, Comparator.comparing(JobRecord::updatedAt));
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (follower != null) {
-            follower.close();
-        }
+        jobs.close();
     }
 
-    static JobRecord read(String json) {
-        try {
-            var tree = KafkaSupport.JSON.readTree(json);
-            if (!tree.has("target") && tree.has("groupId")) {
-                return KafkaSupport.JSON.treeToValue(tree, FirstReleaseJobRecord.class).upgraded();
-            }
-            return KafkaSupport.JSON.treeToValue(tree, JobRecord.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("not a job record: " + e.getMessage(), e);
+    /** A job record as written, or as the first release wrote it (upgraded). */
+    static JobRecord read(byte[] value) throws IOException {
+        var tree = KafkaSupport.JSON.readTree(value);
+        if (!tree.has("target") && tree.has("groupId")) {
+            return KafkaSupport.JSON.treeToValue(tree, FirstReleaseJobRecord.class).upgraded();
         }
+        return KafkaSupport.JSON.treeToValue(tree, JobRecord.class);
     }
 
     public boolean awaitReplay(Duration timeout) throws InterruptedException {
-        return follower.awaitCaughtUp(timeout);
+        return jobs.awaitReplayed(timeout);
     }
 
     public boolean replayed() {
-        return follower != null && follower.isCaughtUp();
+        return jobs.replayed();
     }
 
     /** Writes the record to the topic (durably) and to memory; counts runs that end ({@code tailor_finetune_runs_total}). */
     public JobRecord save(JobRecord job) {
         kafka.send(config.jobsTopic(), job.id(), job);
-        JobRecord before = jobs.put(job.id(), job);
-        if (job.status().terminal() && (before == null || !before.status().terminal())) {
+        Optional<JobRecord> before = jobs.put(job.id(), job);
+        if (job.status().terminal() && before.map(b -> !b.status().terminal()).orElse(true)) {
             meters.counter("tailor_finetune_runs_total", "outcome", job.status().name().toLowerCase()).increment();
         }
         return job;
     }
 
     public Optional<JobRecord> find(String id) {
-        return Optional.ofNullable(jobs.get(id));
+        return jobs.get(id);
     }
 
     /** Newest first. */
     public List<JobRecord> all() {
-        return jobs.values().stream().sorted(Comparator.comparing(JobRecord::createdAt).reversed()).toList();
+        return jobs.values().values().stream().sorted(Comparator.comparing(JobRecord::createdAt).reversed()).toList();
     }
 
     public Optional<JobRecord> active(String groupId) {
-        return jobs.values().stream().filter(j -> j.groupId().equals(groupId) && !j.status().terminal()).findFirst();
+        return jobs.values().values().stream().filter(j -> j.groupId().equals(groupId) && !j.status().terminal()).findFirst();
     }
 
     /** Runs that have not ended, oldest first. */
     public List<JobRecord> unfinished() {
-        return jobs.values().stream().filter(j -> !j.status().terminal())
+        return jobs.values().values().stream().filter(j -> !j.status().terminal())
                 .sorted(Comparator.comparing(JobRecord::createdAt)).toList();
     }
 
     /** The fingerprint of the group's latest run that produced a model, promoted or not. */
     public Optional<String> lastTrainedFingerprint(String groupId) {
-        return jobs.values().stream()
+        return jobs.values().values().stream()
                 .filter(j -> j.groupId().equals(groupId) && j.status().trained())
                 .max(Comparator.comparing(JobRecord::updatedAt))
                 .map(j -> j.target().fingerprint());

@@ -2,61 +2,36 @@ package dev.tailor.finetune.registry;
 
 import dev.tailor.contracts.ModelPromotion;
 import dev.tailor.contracts.Topics;
+import dev.tailor.finetune.kafka.CompactedStates;
 import dev.tailor.finetune.kafka.KafkaSupport;
-import dev.tailor.finetune.kafka.TopicFollower;
+import dev.tailor.runtime.kafka.CompactedTopicState;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** The serving model per group: follows the compacted models.registry and publishes promotions to it. */
 @ApplicationScoped
 public class ModelRegistry {
 
-    private final Map<String, ModelPromotion> current = new ConcurrentHashMap<>();
-    private TopicFollower follower;
+    private final KafkaSupport kafka;
+    private final CompactedTopicState<ModelPromotion> current;
 
-    @Inject
-    KafkaSupport kafka;
-
-    @jakarta.annotation.PostConstruct
-    void start() {
-        follower = kafka.follow(Topics.MODELS_REGISTRY, record -> {
-            if (record.value() == null) {
-                current.remove(record.key());
-            } else {
-                current.put(record.key(), read(record.value()));
-            }
-        });
+    ModelRegistry(KafkaSupport kafka, CompactedStates states) {
+        this.kafka = kafka;
+        // the last promotion published wins, whoever published it
+        this.current = states.follow(Topics.MODELS_REGISTRY, CompactedStates.json(ModelPromotion.class), (a, b) -> 0);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (follower != null) {
-            follower.close();
-        }
-    }
-
-    static ModelPromotion read(String json) {
-        try {
-            return KafkaSupport.JSON.readValue(json, ModelPromotion.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("not a ModelPromotion: " + e.getMessage(), e);
-        }
-    }
-
-    public boolean awaitReplay(Duration timeout) throws InterruptedException {
-        return follower.awaitCaughtUp(timeout);
+        current.close();
     }
 
     public boolean replayed() {
-        return follower != null && follower.isCaughtUp();
+        return current.replayed();
     }
 
     public void promote(ModelPromotion promotion) {
@@ -65,10 +40,10 @@ public class ModelRegistry {
     }
 
     public Optional<ModelPromotion> current(String groupId) {
-        return Optional.ofNullable(current.get(groupId));
+        return current.get(groupId);
     }
 
     public List<ModelPromotion> all() {
-        return current.values().stream().sorted(Comparator.comparing(ModelPromotion::groupId)).toList();
+        return current.values().values().stream().sorted(Comparator.comparing(ModelPromotion::groupId)).toList();
     }
 }
