@@ -17,11 +17,6 @@ public record Prompt(String system, List<Turn> history, String user, List<Retrie
         passages = List.copyOf(passages);
     }
 
-    /** A prompt of one question, without conversation. */
-    public Prompt(String system, String user, List<RetrievedChunk> passages, int contextTokens) {
-        this(system, List.of(), user, passages, contextTokens);
-    }
-
     /** The messages in the order a chat model reads them. */
     public List<Turn> messages() {
         List<Turn> messages = new ArrayList<>(history.size() + 2);
