@@ -8,7 +8,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +27,11 @@ public class QueryMetricsTracker {
     private final QueryTraffic traffic = new QueryTraffic(HISTORY);
     private TopicFollower follower;
 
-    @Inject
-    KafkaSupport kafka;
+    private final KafkaSupport kafka;
+
+    QueryMetricsTracker(KafkaSupport kafka) {
+        this.kafka = kafka;
+    }
 
     @PostConstruct
     void start() {

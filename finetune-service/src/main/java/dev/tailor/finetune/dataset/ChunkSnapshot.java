@@ -9,7 +9,6 @@ import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.query.Filter;
 import io.weaviate.client6.v1.api.collections.query.SortBy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,11 +26,13 @@ public class ChunkSnapshot {
 
     static final int PAGE = 200;
 
-    @Inject
-    WeaviateClient weaviate;
+    private final WeaviateClient weaviate;
+    private final FinetuneConfig config;
 
-    @Inject
-    FinetuneConfig config;
+    ChunkSnapshot(WeaviateClient weaviate, FinetuneConfig config) {
+        this.weaviate = weaviate;
+        this.config = config;
+    }
 
     public List<SnapshotChunk> of(PermissionGroup group) {
         var chunks = weaviate.collections.use(WeaviateSchema.CHUNK);

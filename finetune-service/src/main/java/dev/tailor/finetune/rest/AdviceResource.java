@@ -4,7 +4,6 @@ import dev.tailor.contracts.Roles;
 import dev.tailor.finetune.advice.Advice;
 import dev.tailor.finetune.advice.AdviceService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -20,8 +19,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdviceResource {
 
-    @Inject
-    AdviceService advice;
+    private final AdviceService advice;
+
+    AdviceResource(AdviceService advice) {
+        this.advice = advice;
+    }
 
     @GET
     @Operation(summary = "RAG, fine-tuning or hybrid per permission group, with reasons and every figure used")

@@ -9,7 +9,6 @@ import dev.tailor.finetune.schedule.TrainingTrigger;
 import dev.tailor.finetune.schedule.TrainingTrigger.Outcome;
 import dev.tailor.runtime.rest.Problem;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,14 +27,17 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class GroupsResource {
 
-    @Inject
-    CorpusTracker corpus;
-    @Inject
-    JobStore jobs;
-    @Inject
-    ModelRegistry registry;
-    @Inject
-    TrainingTrigger trigger;
+    private final CorpusTracker corpus;
+    private final JobStore jobs;
+    private final ModelRegistry registry;
+    private final TrainingTrigger trigger;
+
+    GroupsResource(CorpusTracker corpus, JobStore jobs, ModelRegistry registry, TrainingTrigger trigger) {
+        this.corpus = corpus;
+        this.jobs = jobs;
+        this.registry = registry;
+        this.trigger = trigger;
+    }
 
     @GET
     @Operation(summary = "Permission groups with their corpus size, stability and training eligibility")

@@ -4,7 +4,6 @@ import dev.tailor.contracts.ModelPromotion;
 import dev.tailor.contracts.Roles;
 import dev.tailor.finetune.registry.ModelRegistry;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,8 +17,11 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelsResource {
 
-    @Inject
-    ModelRegistry registry;
+    private final ModelRegistry registry;
+
+    ModelsResource(ModelRegistry registry) {
+        this.registry = registry;
+    }
 
     @GET
     @Operation(summary = "The serving model per permission group (the models.registry)")

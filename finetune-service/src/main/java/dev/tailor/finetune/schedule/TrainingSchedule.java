@@ -2,14 +2,16 @@ package dev.tailor.finetune.schedule;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /** Checks every group on the configured cron ({@code tailor.finetune.schedule.cron}; {@code off} disables it). */
 @ApplicationScoped
 public class TrainingSchedule {
 
-    @Inject
-    TrainingTrigger trigger;
+    private final TrainingTrigger trigger;
+
+    TrainingSchedule(TrainingTrigger trigger) {
+        this.trigger = trigger;
+    }
 
     @Scheduled(cron = "{tailor.finetune.schedule.cron}", identity = "train-stable-groups",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -8,7 +8,6 @@ import dev.tailor.finetune.jobs.JobRecord;
 import dev.tailor.finetune.jobs.JobRunner;
 import dev.tailor.finetune.jobs.JobStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -21,14 +20,17 @@ public class TrainingTrigger {
 
     private static final Logger LOG = Logger.getLogger(TrainingTrigger.class);
 
-    @Inject
-    CorpusTracker corpus;
-    @Inject
-    JobStore jobs;
-    @Inject
-    JobRunner runner;
-    @Inject
-    FinetuneConfig config;
+    private final CorpusTracker corpus;
+    private final JobStore jobs;
+    private final JobRunner runner;
+    private final FinetuneConfig config;
+
+    TrainingTrigger(CorpusTracker corpus, JobStore jobs, JobRunner runner, FinetuneConfig config) {
+        this.corpus = corpus;
+        this.jobs = jobs;
+        this.runner = runner;
+        this.config = config;
+    }
 
     /** The outcome of a request to train one group. */
     public sealed interface Outcome {
