@@ -4,27 +4,23 @@ import { Alert, Badge, Code, Stack, Table, Text, TextInput, Title } from '@manti
 import { usePolling } from '../usePolling.js';
 import { fmt, when } from '../format.js';
 
-// The DLQ listing belongs to ingest-service; its entries are shown by the fields an operator acts on.
-const pick = (o, ...names) => names.map((n) => o?.[n]).find((v) => v !== undefined && v !== null);
-
+/** ingest-service's dead letters: each record's document, why it was dead-lettered and where it was published. */
 function DeadLetters() {
   const dlq = usePolling('ingest', '/api/v1/dead-letters', 10000);
-  if (dlq.absent) return <Text c="dimmed">This ingest-service does not list its dead letters.</Text>;
   if (dlq.error) return <Alert color="red">{dlq.error}</Alert>;
-  const entries = Array.isArray(dlq.data) ? dlq.data : pick(dlq.data, 'deadLetters', 'items', 'data') || [];
-  if (!entries.length) return <Text c="dimmed" data-testid="dlq-empty">No dead letters.</Text>;
+  if (!dlq.data?.length) return <Text c="dimmed" data-testid="dlq-empty">No dead letters.</Text>;
   return (
     <Table withTableBorder striped data-testid="dlq">
       <Table.Thead><Table.Tr><Table.Th>Record</Table.Th><Table.Th>Reason</Table.Th><Table.Th>Where</Table.Th>
         <Table.Th>When</Table.Th></Table.Tr></Table.Thead>
       <Table.Tbody>
-        {entries.map((e, i) => (
-          <Table.Tr key={pick(e, 'id', 'offset') ?? i}>
-            <Table.Td ff="monospace">{pick(e, 'docId', 'key') ?? '–'}</Table.Td>
-            <Table.Td><Text size="sm">{pick(e, 'reason')}</Text>
-              {pick(e, 'cause') && <Text size="xs" c="dimmed">{pick(e, 'cause')}</Text>}</Table.Td>
-            <Table.Td><Code>{pick(e, 'topic') ?? 'docs.changes'}-{pick(e, 'partition') ?? '?'}@{pick(e, 'offset') ?? '?'}</Code></Table.Td>
-            <Table.Td>{when(pick(e, 'timestamp', 'deadLetteredAt', 'time'))}</Table.Td>
+        {dlq.data.map((e) => (
+          <Table.Tr key={`${e.partition}@${e.offset}`}>
+            <Table.Td ff="monospace">{e.key ?? '–'}</Table.Td>
+            <Table.Td><Text size="sm">{e.reason}</Text>
+              {e.cause && <Text size="xs" c="dimmed">{e.cause}</Text>}</Table.Td>
+            <Table.Td><Code>{e.originalTopic ?? 'docs.changes'}-{e.originalPartition ?? '?'}@{e.originalOffset ?? '?'}</Code></Table.Td>
+            <Table.Td>{when(e.timestamp)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -93,27 +93,26 @@ function JobCard({ job }) {
   );
 }
 
+/** The latest evaluation of each group (finetune-service's GET /api/v1/evaluations: latest). */
 function Evaluations({ evaluations }) {
-  const list = Array.isArray(evaluations) ? evaluations : evaluations?.data || [];
-  if (!list.length) return <Text c="dimmed">No evaluation yet.</Text>;
+  if (!evaluations.length) return <Text c="dimmed">No evaluation yet.</Text>;
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
-      {list.map((e) => (
-        <Card withBorder key={e.evaluationId || e.groupId} data-testid="evaluation">
+      {evaluations.map((e) => (
+        <Card withBorder key={e.groupId} data-testid="evaluation">
           <Group justify="space-between">
             <Text fw={500} ff="monospace" size="sm">{e.groupId}</Text>
             {e.best && <Badge>best: {e.best}</Badge>}
           </Group>
           <Text size="xs" c="dimmed">{when(e.evaluatedAt)}{e.fineTunedModel ? ` · ${e.fineTunedModel}` : ''}</Text>
-          <BarChart h={180} mt="sm" dataKey="strategy" valueFormatter={(v) => pct(v)}
-                    data={(e.strategies || []).map((s) => ({ ...s }))}
+          <BarChart h={180} mt="sm" dataKey="strategy" valueFormatter={(v) => pct(v)} data={e.strategies}
                     series={[{ name: 'factAccuracy', label: 'fact accuracy', color: 'teal.6' },
                              { name: 'answerSimilarity', label: 'answer similarity', color: 'blue.4' }]} />
           <Table mt="xs" fz="xs">
             <Table.Thead><Table.Tr><Table.Th>strategy</Table.Th><Table.Th>facts</Table.Th><Table.Th>refusals</Table.Th>
               <Table.Th>cost/answer</Table.Th><Table.Th>p50</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
-              {(e.strategies || []).map((s) => (
+              {e.strategies.map((s) => (
                 <Table.Tr key={s.strategy}>
                   <Table.Td>{s.strategy}</Table.Td><Table.Td>{pct(s.factAccuracy)}</Table.Td>
                   <Table.Td>{pct(s.refusalAccuracy)}</Table.Td><Table.Td>{fmt(s.costPerAnswer)}</Table.Td>
@@ -175,13 +174,9 @@ export default function GroupsPage() {
           </Table.Tbody>
         </Table>
       ) : <Text c="dimmed">No model promoted yet.</Text>)}
-      {!evaluations.absent && (
-        <>
-          <Title order={3}>Evaluations</Title>
-          {evaluations.error && <Alert color="red">{evaluations.error}</Alert>}
-          {evaluations.data && <Evaluations evaluations={evaluations.data} />}
-        </>
-      )}
+      <Title order={3}>Evaluations</Title>
+      {evaluations.error && <Alert color="red">{evaluations.error}</Alert>}
+      {evaluations.data && <Evaluations evaluations={evaluations.data.latest} />}
     </Stack>
   );
 }
