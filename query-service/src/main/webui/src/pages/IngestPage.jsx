@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { Alert, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { getJson } from '../session.js';
+import { usePolling } from '../usePolling.js';
 import { fmt } from '../format.js';
 
 const EVERY_MS = 3000;
@@ -34,23 +34,15 @@ function point(previous, current) {
 }
 
 export default function IngestPage() {
-  const [stats, setStats] = useState(null);
+  const { data: stats, error } = usePolling('ingest', '/api/v1/stats', EVERY_MS);
   const [series, setSeries] = useState([]);
-  const [error, setError] = useState(null);
   const last = useRef(null);
   useEffect(() => {
-    let cancelled = false;
-    const load = () => getJson('ingest', '/api/v1/stats').then((s) => {
-      if (cancelled) return;
-      if (last.current) setSeries((all) => [...all, point(last.current, s)].slice(-KEEP_POINTS));
-      last.current = s;
-      setStats(s);
-      setError(null);
-    }).catch((e) => !cancelled && setError(e.message));
-    load();
-    const timer = setInterval(load, EVERY_MS);
-    return () => { cancelled = true; clearInterval(timer); };
-  }, []);
+    if (!stats) return;
+    const previous = last.current;
+    last.current = stats;
+    if (previous) setSeries((all) => [...all, point(previous, stats)].slice(-KEEP_POINTS));
+  }, [stats]);
   const latest = series[series.length - 1];
   return (
     <Stack>
