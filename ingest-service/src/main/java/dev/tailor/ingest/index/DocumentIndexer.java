@@ -7,8 +7,9 @@ import dev.tailor.ingest.chunking.ChunkLimitException;
 import dev.tailor.ingest.chunking.ContentHash;
 import dev.tailor.ingest.chunking.StructuredChunker;
 import dev.tailor.ingest.config.IngestConfig;
-import dev.tailor.ingest.tracing.StageSpans;
 import dev.tailor.runtime.embedding.IndexEmbedding;
+import dev.tailor.runtime.tracing.Spans;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -56,12 +57,12 @@ public class DocumentIndexer {
     private final IndexEmbedding embedder;
     private final StructuredChunker chunker;
     private final IngestMetrics metrics;
-    private final StageSpans stages;
+    private final Tracer tracer;
     private final int maxWaveChunks;
 
     DocumentIndexer(DocumentIndex index, IndexEmbedding embedder, IngestMetrics metrics, IngestConfig config,
-            StageSpans stages) {
-        this.stages = stages;
+            Tracer tracer) {
+        this.tracer = tracer;
         this.index = index;
         this.embedder = embedder;
         this.metrics = metrics;
@@ -107,7 +108,7 @@ public class DocumentIndexer {
             DocumentUpserted data = change.data();
             List<Chunk> chunks;
             try {
-                chunks = stages.span("chunk", () -> chunker.chunk(titleOf(data), data.content()));
+                chunks = Spans.call(tracer.spanBuilder("chunk"), () -> chunker.chunk(titleOf(data), data.content()));
             } catch (ChunkLimitException e) {
                 results[i] = new Rejected("document '" + data.docId() + "' v" + data.version() + ": " + e.getMessage(),
                         e.limit());
@@ -249,7 +250,7 @@ public class DocumentIndexer {
         for (PlannedUpsert u : planned) {
             u.plan().toEmbed().forEach(c -> texts.add(c.text()));
         }
-        List<float[]> vectors = stages.span("embed", () -> embedder.embedAll(texts));
+        List<float[]> vectors = Spans.call(tracer.spanBuilder("embed"), () -> embedder.embedAll(texts));
         int next = 0;
         for (PlannedUpsert u : planned) {
             for (Chunk c : u.plan().toEmbed()) {

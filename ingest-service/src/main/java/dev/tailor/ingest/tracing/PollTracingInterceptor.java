@@ -1,12 +1,11 @@
 package dev.tailor.ingest.tracing;
 
+import dev.tailor.runtime.tracing.KafkaTracing;
+import dev.tailor.runtime.tracing.Spans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -44,32 +43,17 @@ class PollTracingInterceptor {
         for (ConsumerRecord<?, ?> r : records) {
             @SuppressWarnings("unchecked")
             ConsumerRecord<String, byte[]> record = (ConsumerRecord<String, byte[]>) r;
-            recordSpans.add(tracer.spanBuilder(record.topic() + " process")
-                    .setSpanKind(SpanKind.CONSUMER)
-                    .setParent(ProducerContext.of(record))
-                    .setAttribute("messaging.system", "kafka")
-                    .setAttribute("messaging.operation.type", "process")
-                    .setAttribute("messaging.destination.name", record.topic())
-                    .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
-                    .setAttribute("messaging.kafka.offset", record.offset())
-                    .setAttribute("messaging.kafka.message.key", String.valueOf(record.key()))
-                    .startSpan());
+            recordSpans.add(KafkaTracing.processSpan(tracer, record, ProducerContext.of(record)).startSpan());
         }
-        SpanBuilder pollBuilder = tracer.spanBuilder("ingest poll")
+        SpanBuilder poll = tracer.spanBuilder("ingest poll")
                 .setParent(Context.root().with(recordSpans.get(0)))
                 .setAttribute("messaging.batch.message_count", (long) recordSpans.size());
         for (Span other : recordSpans.subList(1, recordSpans.size())) {
-            pollBuilder.addLink(other.getSpanContext());
+            poll.addLink(other.getSpanContext());
         }
-        Span poll = pollBuilder.startSpan();
-        try (Scope ignored = poll.makeCurrent()) {
-            return invocation.proceed();
-        } catch (Exception | Error e) {
-            poll.recordException(e);
-            poll.setStatus(StatusCode.ERROR);
-            throw e;
+        try {
+            return Spans.call(poll, invocation::proceed);
         } finally {
-            poll.end();
             recordSpans.forEach(Span::end);
         }
     }
