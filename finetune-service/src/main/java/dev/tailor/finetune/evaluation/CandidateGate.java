@@ -60,8 +60,6 @@ public class CandidateGate {
                 List.of(new Evaluator.Run(List.of(Strategy.EXTRACTIVE, Strategy.RAG), null)), store::keep);
         EvaluationReport servingRun = serving.map(model -> evaluator.evaluate(jobId + "-serving", group, questions,
                 List.of(new Evaluator.Run(List.of(strategy), model)), store::keep)).orElse(null);
-        store.keep(candidateRun);
-        store.keep(baseRun);
         double candidateAccuracy = accuracy(candidateRun, strategy);
         Double currentAccuracy = servingRun != null ? accuracy(servingRun, strategy) : null;
         PromotionGate gate = PromotionGate.decide(candidateAccuracy, currentAccuracy,

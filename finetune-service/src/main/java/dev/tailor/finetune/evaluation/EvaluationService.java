@@ -67,7 +67,6 @@ public class EvaluationService {
         executor.execute(() -> {
             try {
                 EvaluationReport done = evaluator.evaluate(id, group, questions, runs, store::keep);
-                store.keep(done);
                 store.publish(done.summary());
             } catch (RuntimeException e) {
                 LOG.warnf(e, "evaluation %s of %s failed", id, group.id());

@@ -1,5 +1,7 @@
 package dev.tailor.finetune.evaluation;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.store.embedding.CosineSimilarity;
 import dev.tailor.contracts.GroupEvaluation;
 import dev.tailor.finetune.config.AdvisorConfig;
 import dev.tailor.finetune.groups.PermissionGroup;
@@ -43,7 +45,7 @@ public class Evaluator {
     /**
      * Answers every question under every run's strategies, for the users of {@code group}.
      *
-     * @param progress told the report so far after every answer
+     * @param progress told the report so far after every answer, and the finished report
      */
     public EvaluationReport evaluate(String id, PermissionGroup group, List<EvalQuestion> questions, List<Run> runs,
                                      Consumer<EvaluationReport> progress) {
@@ -60,8 +62,10 @@ public class Evaluator {
                 }
             }
         }
-        return report(id, group, model, strategies, "done", questions.size() + " questions", outcomes, total, started,
-                clock.instant());
+        EvaluationReport done = report(id, group, model, strategies, "done", questions.size() + " questions", outcomes,
+                total, started, clock.instant());
+        progress.accept(done);
+        return done;
     }
 
     private QuestionOutcome ask(EvalQuestion q, Strategy strategy, PermissionGroup group, String model) {
@@ -80,15 +84,7 @@ public class Evaluator {
             return 0;
         }
         List<float[]> v = embedding.embedAll(List.of(answer, reference));
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < v.get(0).length; i++) {
-            dot += v.get(0)[i] * v.get(1)[i];
-            na += v.get(0)[i] * v.get(0)[i];
-            nb += v.get(1)[i] * v.get(1)[i];
-        }
-        return na == 0 || nb == 0 ? 0 : Math.max(0, dot / Math.sqrt(na * nb));
+        return Math.max(0, CosineSimilarity.between(Embedding.from(v.get(0)), Embedding.from(v.get(1))));
     }
 
     private EvaluationReport report(String id, PermissionGroup group, String model, List<String> strategies,
