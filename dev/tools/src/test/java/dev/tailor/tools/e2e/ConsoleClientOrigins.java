@@ -3,15 +3,13 @@ package dev.tailor.tools.e2e;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tailor.testsupport.Stack;
+import dev.tailor.testsupport.Tokens;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The web origins of the realm's console client, changed through Keycloak's admin API (the local stack's admin,
@@ -36,7 +34,7 @@ final class ConsoleClientOrigins {
     }
 
     private static void change(String origin, boolean add) throws IOException, InterruptedException {
-        String issuer = Stack.fromEnvironment().oidcIssuer();
+        String issuer = Tokens.issuer();
         String base = issuer.substring(0, issuer.indexOf("/realms/"));
         String realm = issuer.substring(issuer.indexOf("/realms/") + "/realms/".length());
         String token = adminToken(base);
@@ -61,14 +59,10 @@ final class ConsoleClientOrigins {
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build());
     }
 
-    private static String adminToken(String base) throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=admin-cli&username="
-                + encode(System.getenv().getOrDefault("KEYCLOAK_ADMIN", "admin"))
-                + "&password=" + encode(System.getenv().getOrDefault("KEYCLOAK_ADMIN_PASSWORD", "admin"));
-        String body = send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        return JSON.readTree(body).get("access_token").asText();
+    private static String adminToken(String base) {
+        return Tokens.fetch(base + "/realms/master", "admin-cli",
+                System.getenv().getOrDefault("KEYCLOAK_ADMIN", "admin"),
+                System.getenv().getOrDefault("KEYCLOAK_ADMIN_PASSWORD", "admin"));
     }
 
     private static String send(HttpRequest request) throws IOException, InterruptedException {
@@ -78,9 +72,5 @@ final class ConsoleClientOrigins {
                     + response.body());
         }
         return response.body();
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
