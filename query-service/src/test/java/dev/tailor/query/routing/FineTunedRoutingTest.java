@@ -1,24 +1,17 @@
 package dev.tailor.query.routing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tailor.contracts.GroupEvaluation;
 import dev.tailor.contracts.ModelPromotion;
 import dev.tailor.contracts.Topics;
 import dev.tailor.query.support.DemoCorpus;
 import dev.tailor.testsupport.Tokens;
+import dev.tailor.testsupport.TopicWriter;
 import dev.tailor.query.support.WireMockChat;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -58,21 +50,21 @@ class FineTunedRoutingTest {
     static final String MODEL = "ft:gpt-test:tailor:" + GROUP;
 
     @BeforeAll
-    static void promote() throws Exception {
-        publish(Topics.MODELS_REGISTRY, GROUP, new ModelPromotion(GROUP, MODEL, "openai", "gpt-test", List.of("finance"),
+    static void promote() {
+        TopicWriter.publishJson(Topics.MODELS_REGISTRY, GROUP, new ModelPromotion(GROUP, MODEL, "openai", "gpt-test", List.of("finance"),
                 "fingerprint-" + GROUP, 1.0, null, Instant.now()));
         // the latest evaluation found the model alone (no retrieval) best
-        publish(Topics.MODELS_EVALUATIONS, GROUP, new GroupEvaluation(GROUP, List.of("finance"), "ev-" + GROUP,
+        TopicWriter.publishJson(Topics.MODELS_EVALUATIONS, GROUP, new GroupEvaluation(GROUP, List.of("finance"), "ev-" + GROUP,
                 Instant.now(), MODEL, List.of(
                 new GroupEvaluation.StrategyScore("rag", 40, 0.6, null, null, 0.5, 800, 40, 0.002, 900),
                 new GroupEvaluation.StrategyScore("finetuned", 40, 0.8, null, null, 0.6, 60, 40, 0.0004, 300)), "finetuned"));
     }
 
     @AfterAll
-    static void withdraw() throws Exception {
+    static void withdraw() {
         // tombstones withdraw the model and its evaluation, so no later test or demo user meets them
-        publish(Topics.MODELS_REGISTRY, GROUP, null);
-        publish(Topics.MODELS_EVALUATIONS, GROUP, null);
+        TopicWriter.publishJson(Topics.MODELS_REGISTRY, GROUP, null);
+        TopicWriter.publishJson(Topics.MODELS_EVALUATIONS, GROUP, null);
     }
 
     @BeforeEach
@@ -149,16 +141,5 @@ class FineTunedRoutingTest {
                         throw new IllegalStateException(e);
                     }
                 }).toList();
-    }
-
-    private static void publish(String topic, String key, Object value) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value == null ? null : json.writeValueAsBytes(value))).get();
-        }
     }
 }
