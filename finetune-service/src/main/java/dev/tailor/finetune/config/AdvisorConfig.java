@@ -65,7 +65,7 @@ public interface AdvisorConfig {
     double governanceCostPerModelMonth();
 
     /** Quiet period assumed between retrains; bounds retrains per month. Default: tailor.finetune.quiet-period. Env: TAILOR_ADVISOR_QUIET_PERIOD. */
-    @WithDefault("${tailor.finetune.quiet-period:PT6H}")
+    @WithDefault("${tailor.finetune.quiet-period}")
     Duration quietPeriod();
 
     /**
