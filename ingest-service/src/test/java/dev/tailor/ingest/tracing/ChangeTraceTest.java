@@ -6,12 +6,13 @@ import dev.tailor.testsupport.Awaits;
 import dev.tailor.testsupport.DocumentChanges;
 import dev.tailor.testsupport.TopicTail;
 import dev.tailor.testsupport.TopicWriter;
+import dev.tailor.testsupport.tracing.TraceIds;
+import dev.tailor.testsupport.tracing.TracingOn;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,11 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,31 +32,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs.indexed record, whose W3C traceparent carries it on to finetune-service.
  */
 @QuarkusTest
-@TestProfile(ChangeTraceTest.TracingOn.class)
+@TestProfile(TracingOn.class)
 class ChangeTraceTest {
-
-    public static class TracingOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.otel.sdk.disabled", "false",
-                    // the in-memory exporter only: no collector runs here
-                    "quarkus.otel.exporter.otlp.enabled", "false",
-                    "quarkus.otel.bsp.schedule.delay", "50ms");
-        }
-    }
 
     @Inject
     InMemorySpanExporter spans;
 
     @Test
     void aChangeIsTracedFromItsProducerToDocsIndexed() throws Exception {
-        String traceId = HexFormat.of().formatHex(randomBytes(16));
-        String producerSpanId = HexFormat.of().formatHex(randomBytes(8));
+        String traceId = TraceIds.traceId();
+        String producerSpanId = TraceIds.spanId();
         String docId = DocumentChanges.newDocId("traced");
         try (TopicWriter topic = new TopicWriter(); TopicTail indexed = new TopicTail(Topics.DOCS_INDEXED)) {
             Awaits.repeatUntil("docs.indexed has the traced change", Duration.ofSeconds(60), Duration.ofSeconds(3),
-                    version -> topic.send(tracedUpsert(docId, version, "00-" + traceId + "-" + producerSpanId + "-01")),
+                    version -> topic.send(tracedUpsert(docId, version, TraceIds.traceparent(traceId, producerSpanId))),
                     () -> !indexed.withKey(docId).isEmpty());
 
             Header traceparent = indexed.withKey(docId).get(0).headers().lastHeader("traceparent");
@@ -100,12 +87,5 @@ class ChangeTraceTest {
                 .build();
         return new ProducerRecord<>(Topics.DOCS_CHANGES, null, docId, DocumentChangeEvents.structured(event),
                 DocumentChanges.structuredHeaders());
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        ThreadLocalRandom.current().nextBytes(b);
-        b[0] |= 1; // never all zeros (an invalid id)
-        return b;
     }
 }

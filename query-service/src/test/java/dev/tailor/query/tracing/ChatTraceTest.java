@@ -4,11 +4,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tailor.query.support.DemoCorpus;
 import dev.tailor.query.support.WireMockChat;
 import dev.tailor.testsupport.Tokens;
+import dev.tailor.testsupport.tracing.TraceIds;
+import dev.tailor.testsupport.tracing.TracingOn;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -17,11 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -39,19 +38,10 @@ import static org.awaitility.Awaitility.await;
  * read the header it receives.
  */
 @QuarkusTest
-@TestProfile(ChatTraceTest.TracingOn.class)
+@TestProfile(ChatTraceTest.FakeProvider.class)
 class ChatTraceTest {
 
-    public static class TracingOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.otel.sdk.disabled", "false",
-                    // the in-memory exporter only: no collector runs here
-                    "quarkus.otel.exporter.otlp.enabled", "false",
-                    "quarkus.otel.bsp.schedule.delay", "50ms");
-        }
-
+    public static class FakeProvider extends TracingOn {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(WireMockChat.class));
@@ -86,10 +76,10 @@ class ChatTraceTest {
 
     @Test
     void aCompletionIsOneTraceFromTheGatewayThroughRetrievalAndRoutingToTheModel() {
-        String trace = randomHex(16);
-        String gateway = randomHex(8);
+        String trace = TraceIds.traceId();
+        String gateway = TraceIds.spanId();
         given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
-                .header("traceparent", "00-" + trace + "-" + gateway + "-01")
+                .header("traceparent", TraceIds.traceparent(trace, gateway))
                 .body(Map.of("model", "tailor-rag", "messages",
                         List.of(Map.of("role", "user", "content", "How often is the " + CORPUS.marker + " policy reviewed?"))))
                 .post("/v1/chat/completions").then().statusCode(200);
@@ -99,10 +89,10 @@ class ChatTraceTest {
 
     @Test
     void aStreamedCompletionIsOneTraceToo() {
-        String trace = randomHex(16);
-        String gateway = randomHex(8);
+        String trace = TraceIds.traceId();
+        String gateway = TraceIds.spanId();
         given().auth().oauth2(Tokens.of("alice")).contentType(ContentType.JSON)
-                .header("traceparent", "00-" + trace + "-" + gateway + "-01")
+                .header("traceparent", TraceIds.traceparent(trace, gateway))
                 .body(Map.of("model", "tailor-rag", "stream", true, "messages",
                         List.of(Map.of("role", "user", "content", "How often is the " + CORPUS.marker + " policy reviewed?"))))
                 .post("/v1/chat/completions").then().statusCode(200);
@@ -140,12 +130,5 @@ class ChatTraceTest {
         return spans.getFinishedSpanItems().stream()
                 .filter(s -> s.getTraceId().equals(trace) && s.getKind() == kind && (name == null || s.getName().equals(name)))
                 .findFirst();
-    }
-
-    private static String randomHex(int bytes) {
-        byte[] b = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(b);
-        b[0] |= 1; // never all zeros (an invalid id)
-        return HexFormat.of().formatHex(b);
     }
 }
