@@ -7,6 +7,7 @@ import dev.tailor.contracts.Topics;
 import dev.tailor.ingest.index.DocumentIndex;
 import dev.tailor.ingest.index.IndexedDocument;
 import dev.tailor.testsupport.DocumentChanges;
+import dev.tailor.testsupport.PrometheusSamples;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import dev.tailor.testsupport.TopicWriter;
 import dev.tailor.ingest.support.ConsumerWarmup;
@@ -26,6 +27,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,7 +101,7 @@ class IngestPipelineTest {
         var sections = SampleDocuments.paragraphs(docId, 10, 5);
         topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 1, "Edit test", SampleDocuments.markdown(sections), "engineering")));
         assertThat(awaitIndexed(docId, 1).chunksEmbedded()).isEqualTo(50);
-        double embeddedBefore = counter("tailor_ingest_chunks_embedded_total");
+        double embeddedBefore = counter("tailor_ingest_chunks_embedded_total", Map.of());
 
         var edited = SampleDocuments.copy(sections);
         edited.get(6).set(3, edited.get(6).get(3) + " Quokkaedit appended.");
@@ -109,7 +111,7 @@ class IngestPipelineTest {
         assertThat(indexed.chunkCount()).isEqualTo(50);
         assertThat(indexed.chunksEmbedded()).isEqualTo(1);
         assertThat(indexed.chunksReused()).isEqualTo(49);
-        assertThat(counter("tailor_ingest_chunks_embedded_total") - embeddedBefore).isGreaterThanOrEqualTo(1);
+        assertThat(counter("tailor_ingest_chunks_embedded_total", Map.of()) - embeddedBefore).isGreaterThanOrEqualTo(1);
         assertThat(probe.chunks(docId)).hasSize(50)
                 .filteredOn(c -> c.text().contains("Quokkaedit")).extracting(IndexProbe.ChunkObject::index)
                 .containsExactly(6 * 5 + 3);
@@ -204,7 +206,7 @@ class IngestPipelineTest {
     @Test
     void duplicatesAndOlderVersionsAreIgnored() {
         String docId = DocumentChanges.newDocId("order");
-        double ignoredBefore = counter("tailor_ingest_events_total{outcome=\"ignored\"");
+        double ignoredBefore = counter("tailor_ingest_events_total", Map.of("outcome", "ignored"));
         topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 2, "Order test", "Version two.", "hr")));
         topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 1, "Order test", "Version one.", "hr")));
         topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 2, "Order test", "Version two, replayed.", "hr")));
@@ -217,7 +219,7 @@ class IngestPipelineTest {
                 .containsExactly(2L, 3L);
         assertThat(probe.chunks(docId)).singleElement().extracting(IndexProbe.ChunkObject::text)
                 .isEqualTo("Order test\n\nVersion three.");
-        assertThat(counter("tailor_ingest_events_total{outcome=\"ignored\"") - ignoredBefore).isGreaterThanOrEqualTo(2);
+        assertThat(counter("tailor_ingest_events_total", Map.of("outcome", "ignored")) - ignoredBefore).isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -315,17 +317,10 @@ class IngestPipelineTest {
         }).toList();
     }
 
-    /**
-     * A sample's value as Prometheus scrapes it from /q/metrics (0 when absent); {@code sample} is the name, or the
-     * name with its leading labels and no closing brace: {@code tailor_ingest_events_total{outcome="ignored"}.
-     */
-    private static double counter(String sample) {
-        String text = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        return text.lines()
-                .filter(l -> sample.contains("{") ? l.startsWith(sample + "}") || l.startsWith(sample + ",")
-                        : l.startsWith(sample + " ") || l.startsWith(sample + "{"))
-                .mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
-                .findFirst().orElse(0);
+    /** A counter's value as Prometheus scrapes it from /q/metrics (0 when absent). */
+    private static double counter(String name, Map<String, String> labels) {
+        return PrometheusSamples.sum(io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract()
+                .asString(), name, labels);
     }
 
     private static String[] ids(String docId, int count) {

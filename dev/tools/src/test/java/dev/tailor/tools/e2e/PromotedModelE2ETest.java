@@ -136,9 +136,8 @@ class PromotedModelE2ETest {
     private static double fineTunedGenerations() throws Exception {
         String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(MODEL_API.replaceFirst("/v1/?$", "") + "/q/metrics"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(l -> l.startsWith("tailor_model_generation_seconds_count{")
-                        && l.contains("model=\"fine-tuned\"") && l.contains("outcome=\"ok\""))
-                .mapToDouble(l -> Double.parseDouble(l.split(" ")[1])).sum();
+        return dev.tailor.testsupport.PrometheusSamples.sum(metrics, "tailor_model_generation_seconds_count",
+                Map.of("model", "fine-tuned", "outcome", "ok"));
     }
 
     private static List<String> modelIds(String token) throws Exception {
