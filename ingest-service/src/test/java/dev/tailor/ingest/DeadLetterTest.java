@@ -10,7 +10,7 @@ import dev.tailor.testsupport.DocumentChanges;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import dev.tailor.testsupport.TopicWriter;
 import dev.tailor.ingest.support.ConsumerWarmup;
-import dev.tailor.testsupport.TopicTail;
+import dev.tailor.ingest.support.DeadLetterTail;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.tailor.testsupport.TopicTail.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 class DeadLetterTest {
 
     private static TopicWriter topic;
-    private static TopicTail dlq;
+    private static DeadLetterTail dlq;
 
     @Inject
     DocumentIndex index;
@@ -42,7 +43,7 @@ class DeadLetterTest {
     @BeforeAll
     static void connect() {
         topic = new TopicWriter();
-        dlq = new TopicTail(Topics.DOCS_CHANGES_DLQ);
+        dlq = new DeadLetterTail();
     }
 
     @AfterAll
@@ -85,17 +86,17 @@ class DeadLetterTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (Bad b : bad.values()) {
                 // (not exactly one: an ingest-service running beside the tests dead-letters the same record too)
-                assertThat(deadLetters(b.key())).as("DLQ record of %s", b.key()).isNotEmpty();
+                assertThat(dlq.copies(b.key())).as("DLQ record of %s", b.key()).isNotEmpty();
             }
         });
         for (Bad b : bad.values()) {
-            ConsumerRecord<String, byte[]> dead = deadLetters(b.key()).get(0);
+            ConsumerRecord<String, byte[]> dead = dlq.copies(b.key()).get(0);
             assertThat(dead.value()).as("original bytes of %s", b.key()).isEqualTo(b.value());
-            assertThat(header(dead, DeadLetterPublisher.REASON)).as("reason of %s", b.key()).contains(b.reason());
-            assertThat(header(dead, DeadLetterPublisher.TOPIC)).isEqualTo(Topics.DOCS_CHANGES);
-            assertThat(header(dead, DeadLetterPublisher.PARTITION)).matches("\\d+");
-            assertThat(header(dead, DeadLetterPublisher.OFFSET)).matches("\\d+");
-            assertThat(header(dead, DeadLetterPublisher.KIND)).isIn("invalid", "limit");
+            assertThat(header(dead.headers(), DeadLetterPublisher.REASON)).as("reason of %s", b.key()).contains(b.reason());
+            assertThat(header(dead.headers(), DeadLetterPublisher.TOPIC)).isEqualTo(Topics.DOCS_CHANGES);
+            assertThat(header(dead.headers(), DeadLetterPublisher.PARTITION)).matches("\\d+");
+            assertThat(header(dead.headers(), DeadLetterPublisher.OFFSET)).matches("\\d+");
+            assertThat(header(dead.headers(), DeadLetterPublisher.KIND)).isIn("invalid", "limit");
             for (Header original : b.headers()) {
                 assertThat(dead.headers().lastHeader(original.key()).value()).isEqualTo(original.value());
             }
@@ -121,18 +122,5 @@ class DeadLetterTest {
     private static Bad upsert(DocumentUpserted data) {
         return new Bad(null, DocumentChangeEvents.structured(DocumentChangeEvents.upserted(data)),
                 DocumentChanges.structuredHeaders(), null);
-    }
-
-    /**
-     * The DLQ copies of {@code key} this release writes: an ingest-service of another build running beside the tests
-     * (another engineer's test, a dev/up stack) dead-letters the same record too, with its own headers.
-     */
-    private static List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
-        return dlq.withKey(key).stream().filter(r -> r.headers().lastHeader(DeadLetterPublisher.KIND) != null).toList();
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

@@ -23,11 +23,25 @@ public final class TopicWriter implements AutoCloseable {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.fromEnvironment().kafkaBootstrap(),
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.LINGER_MS_CONFIG, 0),
-            new StringSerializer(), new ByteArraySerializer());
+    private final KafkaProducer<String, byte[]> producer;
+
+    public TopicWriter() {
+        this(1 << 20); // the producer's default
+    }
+
+    private TopicWriter(int maxRequestBytes) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.fromEnvironment().kafkaBootstrap(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRequestBytes),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A writer of records up to {@code bytes}, for records as large as the broker accepts. */
+    public static TopicWriter forRecordsUpTo(int bytes) {
+        return new TopicWriter(bytes);
+    }
 
     /** Publishes back to back and waits for all: records sent together usually reach one poll of a consumer. */
     public void send(List<ProducerRecord<String, byte[]>> records) {

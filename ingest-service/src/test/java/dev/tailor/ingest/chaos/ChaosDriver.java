@@ -1,14 +1,17 @@
 package dev.tailor.ingest.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tailor.contracts.ObjectIds;
 import dev.tailor.contracts.Topics;
 import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.contracts.WeaviateSchema.Props;
 import dev.tailor.ingest.chunking.StructuredChunker;
 import dev.tailor.ingest.config.IngestConfig;
+import dev.tailor.ingest.events.DeadLetterPublisher;
 import dev.tailor.ingest.poison.PoisonCorpus;
 import dev.tailor.ingest.poison.PoisonCorpus.End;
 import dev.tailor.ingest.poison.PoisonCorpus.Poison;
+import dev.tailor.ingest.support.DeadLetterTail;
 import dev.tailor.ingest.support.SampleDocuments;
 import dev.tailor.ingest.support.TestConfig;
 import dev.tailor.testsupport.DocumentChanges;
@@ -18,16 +21,11 @@ import dev.tailor.testsupport.TopicWriter;
 import io.weaviate.client6.v1.api.WeaviateClient;
 import io.weaviate.client6.v1.api.collections.query.Filter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -213,27 +211,13 @@ public final class ChaosDriver {
         IngestConfig config = TestConfig.ingest(Map.of());
         int maxRecord = Integer.parseInt(System.getenv().getOrDefault("CHAOS_MAX_RECORD_BYTES", "5242880"));
         List<Poison> corpus = PoisonCorpus.all(config.limits(), maxRecord);
-        List<String> good = new ArrayList<>();
-        try (TopicTail dlq = new TopicTail(Topics.DOCS_CHANGES_DLQ);
-                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.fromEnvironment().kafkaBootstrap(),
-                        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 << 20),
-                        new StringSerializer(), new ByteArraySerializer());
-                WeaviateClient weaviate = Stack.fromEnvironment().weaviate()) {
+        try (DeadLetterTail dlq = new DeadLetterTail(); WeaviateClient weaviate = Stack.fromEnvironment().weaviate()) {
             long start = System.nanoTime();
-            List<Future<?>> sent = new ArrayList<>();
-            for (Poison p : corpus) {
-                sent.add(producer.send(p.record()));
-                String ok = DocumentChanges.newDocId("chaos-good");
-                good.add(ok);
-                sent.add(producer.send(DocumentChanges.upsert(DocumentChanges.doc(ok, 1, "Good", "A good event.", "public"))));
-            }
-            for (Future<?> f : sent) {
-                f.get();
-            }
+            List<String> good = PoisonCorpus.publishWithGoodEvents(corpus, "public");
             Map<String, String> seen = new LinkedHashMap<>();
             long deadline = start + seconds * 1_000_000_000L;
             var docs = weaviate.collections.use(WeaviateSchema.DOCUMENT);
+            Predicate<String> indexed = docId -> docs.query.fetchObjectById(ObjectIds.document(docId).toString()).isPresent();
             while (System.nanoTime() < deadline) {
                 for (Poison p : corpus) {
                     if (seen.containsKey(p.kind())) {
@@ -241,17 +225,13 @@ public final class ChaosDriver {
                     }
                     var dead = dlq.withKey(p.record().key());
                     if (!dead.isEmpty()) {
-                        var limit = dead.get(0).headers().lastHeader("tailor-dlq-limit");
-                        seen.put(p.kind(), "dead-lettered" + (limit == null ? "" : " (" + new String(limit.value(),
-                                StandardCharsets.UTF_8) + ")"));
-                    } else if (docs.query.fetchObjectById(dev.tailor.contracts.ObjectIds.document(p.docId()).toString())
-                            .isPresent()) {
+                        String limit = TopicTail.header(dead.get(0).headers(), DeadLetterPublisher.LIMIT);
+                        seen.put(p.kind(), "dead-lettered" + (limit == null ? "" : " (" + limit + ")"));
+                    } else if (indexed.test(p.docId())) {
                         seen.put(p.kind(), "indexed");
                     }
                 }
-                long goodIndexed = good.stream().filter(g -> docs.query.fetchObjectById(
-                        dev.tailor.contracts.ObjectIds.document(g).toString()).isPresent()).count();
-                if (seen.size() == corpus.size() && goodIndexed == good.size()) {
+                if (seen.size() == corpus.size() && good.stream().allMatch(indexed)) {
                     break;
                 }
                 Thread.sleep(2000);
@@ -264,8 +244,7 @@ public final class ChaosDriver {
                 wrong += ok ? 0 : 1;
                 System.out.printf("poison %-30s %-60s %s%n", p.kind(), end, ok ? "ok" : "WRONG (expected " + p.end() + ")");
             }
-            long goodIndexed = good.stream().filter(g -> docs.query.fetchObjectById(
-                    dev.tailor.contracts.ObjectIds.document(g).toString()).isPresent()).count();
+            long goodIndexed = good.stream().filter(indexed).count();
             String live = get(ingestUrl + "/q/health/live");
             String ready = get(ingestUrl + "/q/health/ready");
             System.out.printf("poison: %d kinds, %d where expected, %d good events indexed of %d, in %.0f s; ingest live: %s, "

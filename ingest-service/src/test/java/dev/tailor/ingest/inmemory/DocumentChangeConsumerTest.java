@@ -23,7 +23,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static dev.tailor.testsupport.TopicTail.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -83,11 +83,11 @@ class DocumentChangeConsumerTest {
         assertThat(index.document(b)).isEmpty();
         assertThat(keys(dlq)).containsExactly(b);
         Headers headers = metadata(dlq.received().get(0)).getHeaders();
-        assertThat(text(headers, DeadLetterPublisher.KIND)).isEqualTo("failed");
-        assertThat(text(headers, DeadLetterPublisher.REASON)).contains("Weaviate rejected its objects")
+        assertThat(header(headers, DeadLetterPublisher.KIND)).isEqualTo("failed");
+        assertThat(header(headers, DeadLetterPublisher.REASON)).contains("Weaviate rejected its objects")
                 .contains("refused by the test double");
-        assertThat(text(headers, DeadLetterPublisher.EXCEPTION_CLASS)).endsWith("ObjectsRejectedException");
-        assertThat(text(headers, DeadLetterPublisher.TOPIC)).isEqualTo("docs.changes");
+        assertThat(header(headers, DeadLetterPublisher.EXCEPTION_CLASS)).endsWith("ObjectsRejectedException");
+        assertThat(header(headers, DeadLetterPublisher.TOPIC)).isEqualTo("docs.changes");
     }
 
     @Test
@@ -114,8 +114,8 @@ class DocumentChangeConsumerTest {
         assertThat(keys(indexed)).containsExactly(ok);
         assertThat(keys(dlq)).containsExactly(big);
         Headers headers = metadata(dlq.received().get(0)).getHeaders();
-        assertThat(text(headers, DeadLetterPublisher.LIMIT)).isEqualTo("tailor.ingest.limits.title-bytes");
-        assertThat(text(headers, DeadLetterPublisher.KIND)).isEqualTo("limit");
+        assertThat(header(headers, DeadLetterPublisher.LIMIT)).isEqualTo("tailor.ingest.limits.title-bytes");
+        assertThat(header(headers, DeadLetterPublisher.KIND)).isEqualTo("limit");
     }
 
     @Test
@@ -157,10 +157,4 @@ class DocumentChangeConsumerTest {
     private static OutgoingKafkaRecordMetadata<String> metadata(Message<?> message) {
         return message.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow();
     }
-
-    private static String text(Headers headers, String name) {
-        var h = headers.lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
 }

@@ -8,6 +8,7 @@ import dev.tailor.contracts.DocumentUpserted;
 import dev.tailor.contracts.Topics;
 import dev.tailor.ingest.config.IngestConfig;
 import dev.tailor.testsupport.DocumentChanges;
+import dev.tailor.testsupport.TopicWriter;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,6 +59,26 @@ public final class PoisonCorpus {
             c.largest(maxRecordBytes);
         }
         return List.copyOf(c.poisons);
+    }
+
+    /**
+     * Publishes the poisons in order, each followed by a good event (a small document {@code role} may read), and
+     * waits for the broker: the ids of the good documents, which must be indexed whatever the poisons do.
+     */
+    public static List<String> publishWithGoodEvents(List<Poison> corpus, String role) {
+        List<String> good = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        for (Poison p : corpus) {
+            records.add(p.record());
+            String ok = DocumentChanges.newDocId("poison-good");
+            good.add(ok);
+            records.add(DocumentChanges.upsert(DocumentChanges.doc(ok, 1, "Good", "A good event.", role)));
+        }
+        // the largest poisons are as large as the broker accepts
+        try (TopicWriter writer = TopicWriter.forRecordsUpTo(8 << 20)) {
+            writer.send(records);
+        }
+        return good;
     }
 
     private void undecodable() {

@@ -6,34 +6,27 @@ import dev.tailor.ingest.events.DeadLetterPublisher;
 import dev.tailor.ingest.index.DocumentIndex;
 import dev.tailor.ingest.poison.PoisonCorpus.End;
 import dev.tailor.ingest.poison.PoisonCorpus.Poison;
+import dev.tailor.ingest.deadletters.DeadLetters;
 import dev.tailor.ingest.support.ConsumerWarmup;
-import dev.tailor.testsupport.DocumentChanges;
+import dev.tailor.ingest.support.DeadLetterTail;
 import dev.tailor.testsupport.Stack;
 import dev.tailor.testsupport.Tokens;
-import dev.tailor.testsupport.TopicTail;
 import dev.tailor.testsupport.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
 
+import static dev.tailor.testsupport.TopicTail.header;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,7 +42,7 @@ import static org.hamcrest.Matchers.hasItem;
 class PoisonTest {
 
     private static TopicWriter topic;
-    private static TopicTail dlq;
+    private static DeadLetterTail dlq;
 
     @Inject
     DocumentIndex index;
@@ -60,7 +53,7 @@ class PoisonTest {
     @BeforeAll
     static void connect() {
         topic = new TopicWriter();
-        dlq = new TopicTail(Topics.DOCS_CHANGES_DLQ);
+        dlq = new DeadLetterTail();
     }
 
     @AfterAll
@@ -73,24 +66,12 @@ class PoisonTest {
     void everyPoisonEndsWhereItShouldWhileGoodEventsKeepFlowing() throws Exception {
         ConsumerWarmup.await(topic, index);
         List<Poison> corpus = PoisonCorpus.all(config.limits(), brokerRecordLimit());
-        List<String> good = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = bigRecordProducer()) {
-            List<Future<?>> sent = new ArrayList<>();
-            for (Poison p : corpus) {
-                sent.add(producer.send(p.record()));
-                String ok = DocumentChanges.newDocId("poison-good");
-                good.add(ok);
-                sent.add(producer.send(DocumentChanges.upsert(DocumentChanges.doc(ok, 1, "Good", "A good event.", "hr"))));
-            }
-            for (Future<?> f : sent) {
-                f.get();
-            }
-        }
+        List<String> good = PoisonCorpus.publishWithGoodEvents(corpus, "hr");
 
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (Poison p : corpus) {
                 if (p.end() == End.DEAD_LETTERED) {
-                    assertThat(deadLetters(p.record().key())).as("DLQ record of %s", p.kind()).isNotEmpty();
+                    assertThat(dlq.copies(p.record().key())).as("DLQ record of %s", p.kind()).isNotEmpty();
                 } else {
                     assertThat(index.document(p.docId())).as("indexed %s", p.kind()).isPresent();
                 }
@@ -101,14 +82,14 @@ class PoisonTest {
         });
         for (Poison p : corpus) {
             if (p.end() == End.DEAD_LETTERED) {
-                ConsumerRecord<String, byte[]> dead = deadLetters(p.record().key()).get(0);
-                assertThat(header(dead, DeadLetterPublisher.LIMIT)).as("limit of %s", p.kind()).isEqualTo(p.limit());
+                ConsumerRecord<String, byte[]> dead = dlq.copies(p.record().key()).get(0);
+                assertThat(header(dead.headers(), DeadLetterPublisher.LIMIT)).as("limit of %s", p.kind()).isEqualTo(p.limit());
                 if (p.reason() != null) {
-                    assertThat(header(dead, DeadLetterPublisher.REASON)).as("reason of %s", p.kind()).contains(p.reason());
+                    assertThat(header(dead.headers(), DeadLetterPublisher.REASON)).as("reason of %s", p.kind()).contains(p.reason());
                 }
-                assertThat(header(dead, DeadLetterPublisher.TOPIC)).isEqualTo(Topics.DOCS_CHANGES);
-                assertThat(header(dead, DeadLetterPublisher.OFFSET)).matches("\\d+");
-                if (header(dead, DeadLetterPublisher.VALUE_OMITTED) == null) {
+                assertThat(header(dead.headers(), DeadLetterPublisher.TOPIC)).isEqualTo(Topics.DOCS_CHANGES);
+                assertThat(header(dead.headers(), DeadLetterPublisher.OFFSET)).matches("\\d+");
+                if (header(dead.headers(), DeadLetterPublisher.VALUE_OMITTED) == null) {
                     assertThat(dead.value()).as("original bytes of %s", p.kind()).isEqualTo(p.record().value());
                 }
             }
@@ -118,7 +99,7 @@ class PoisonTest {
 
         // an operator finds one by its key, then replays it: the same limit sends it back, marked as a replay
         Poison over = corpus.stream().filter(p -> p.kind().equals("title-bytes-over")).findFirst().orElseThrow();
-        ConsumerRecord<String, byte[]> dead = deadLetters(over.record().key()).get(0);
+        ConsumerRecord<String, byte[]> dead = dlq.copies(over.record().key()).get(0);
         String admin = Tokens.of("admin");
         given().auth().oauth2(admin).queryParam("key", over.record().key()).queryParam("offset", dead.offset())
                 .get("/api/v1/dead-letters")
@@ -133,13 +114,8 @@ class PoisonTest {
                 .body("[0].key", equalTo(over.record().key()))
                 .body("[0].topicOffset", org.hamcrest.Matchers.notNullValue());
         await().atMost(Duration.ofSeconds(60)).until(() -> dlq.withKey(over.record().key()).stream()
-                .anyMatch(r -> header(r, "tailor-replayed-from") != null));
+                .anyMatch(r -> header(r.headers(), DeadLetters.REPLAYED_FROM) != null));
         given().auth().oauth2(Tokens.of("alice")).get("/api/v1/dead-letters").then().statusCode(403);
-    }
-
-    /** The DLQ copies of {@code key} this release writes (an ingest-service of another build may run beside). */
-    private static List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
-        return dlq.withKey(key).stream().filter(r -> r.headers().lastHeader(DeadLetterPublisher.KIND) != null).toList();
     }
 
     /** The largest record the broker accepts on docs.changes (topic setting, else the broker's). */
@@ -150,18 +126,5 @@ class PoisonTest {
             return Integer.parseInt(admin.describeConfigs(List.of(resource)).all().get().get(resource)
                     .get("max.message.bytes").value());
         }
-    }
-
-    private static KafkaProducer<String, byte[]> bigRecordProducer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.fromEnvironment().kafkaBootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 << 20),
-                new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }
