@@ -200,7 +200,8 @@ public final class PoisonCorpus {
 
     /** For the docId itself: the record's key is the id, which carries the size. */
     private void atAndOver(String limit, int value, java.util.function.IntFunction<ProducerRecord<String, byte[]>> record) {
-        poisons.add(new Poison(limit + "-at", record.apply(value).key(), record.apply(value), End.INDEXED, null, null));
+        ProducerRecord<String, byte[]> at = record.apply(value); // once: each record has an id of its own
+        poisons.add(new Poison(limit + "-at", at.key(), at, End.INDEXED, null, null));
         ProducerRecord<String, byte[]> over = record.apply(value + 1);
         poisons.add(new Poison(limit + "-over", over.key(), over, End.DEAD_LETTERED, null, LIMITS + limit));
     }

@@ -45,6 +45,8 @@ class PoisonCorpusTest {
         assertThat(corpus.stream().map(Poison::kind).distinct()).hasSize(corpus.size());
         assertSoftly(softly -> {
             for (Poison p : corpus) {
+                // PoisonTest looks for an indexed poison by this id
+                softly.assertThat(p.record().key()).as("record key of %s", p.kind()).isEqualTo(p.docId());
                 Verdict v = verdict(p.record());
                 softly.assertThat(v.end()).as("end of %s (%s)", p.kind(), v.reason()).isEqualTo(p.end());
                 if (p.end() == End.DEAD_LETTERED) {
