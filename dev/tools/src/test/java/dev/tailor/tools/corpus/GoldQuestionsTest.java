@@ -34,7 +34,8 @@ class GoldQuestionsTest {
 
     private static final Path ROOT = Path.of(System.getProperty("tailor.root", "../.."));
     private static final Path CORPUS = ROOT.resolve("dev/corpus");
-    private static final Path REALM = ROOT.resolve("dev/infra/keycloak/realm-tailor.json");
+    /** The realm's development part: the demo users live beside the base realm, not in it. */
+    private static final Path DEMO_USERS = ROOT.resolve("dev/infra/keycloak/demo/tailor-users-0.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Map<String, CorpusDocument> documents;
@@ -73,7 +74,7 @@ class GoldQuestionsTest {
     /** The realm's users without the admin role, with the {@code public} role every authenticated user holds. */
     private static Map<String, Set<String>> readDemoUsers() throws IOException {
         Map<String, Set<String>> users = new TreeMap<>();
-        for (JsonNode user : JSON.readTree(REALM.toFile()).path("users")) {
+        for (JsonNode user : JSON.readTree(DEMO_USERS.toFile()).path("users")) {
             Set<String> roles = new TreeSet<>();
             user.path("realmRoles").forEach(role -> roles.add(role.asText()));
             if (!roles.contains(Roles.ADMIN)) {
