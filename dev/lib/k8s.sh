@@ -57,7 +57,9 @@ k8s_images_check() {
 
 k8s_images_stop() {
   [ -n "$k8s_registry_pid" ] || return 0
-  kill "$k8s_registry_pid" 2>/dev/null && wait "$k8s_registry_pid" 2>/dev/null
+  # (under set -e a failing `wait` ends the caller: the registry's exit status on SIGTERM is 143)
+  kill "$k8s_registry_pid" 2>/dev/null || true
+  wait "$k8s_registry_pid" 2>/dev/null || true
   k8s_registry_pid=
   return 0
 }
