@@ -209,8 +209,7 @@ public final class ChaosDriver {
 
     private static int poison(String ingestUrl, int seconds) throws Exception {
         IngestConfig config = TestConfig.ingest(Map.of());
-        int maxRecord = Integer.parseInt(System.getenv().getOrDefault("CHAOS_MAX_RECORD_BYTES", "5242880"));
-        List<Poison> corpus = PoisonCorpus.all(config.limits(), maxRecord);
+        List<Poison> corpus = PoisonCorpus.all(config.limits(), PoisonCorpus.brokerRecordLimit());
         try (DeadLetterTail dlq = new DeadLetterTail(); WeaviateClient weaviate = Stack.fromEnvironment().weaviate()) {
             long start = System.nanoTime();
             List<String> good = PoisonCorpus.publishWithGoodEvents(corpus, "public");

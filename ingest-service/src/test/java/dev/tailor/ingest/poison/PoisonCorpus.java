@@ -8,10 +8,14 @@ import dev.tailor.contracts.DocumentUpserted;
 import dev.tailor.contracts.Topics;
 import dev.tailor.ingest.config.IngestConfig;
 import dev.tailor.testsupport.DocumentChanges;
+import dev.tailor.testsupport.Stack;
 import dev.tailor.testsupport.TopicWriter;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.net.URI;
@@ -21,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Records that must each end somewhere: dead-lettered with their reason (and the limit's key when over one), or
@@ -79,6 +84,21 @@ public final class PoisonCorpus {
             writer.send(records);
         }
         return good;
+    }
+
+    /** The largest record the broker accepts on docs.changes (the topic's setting, else the broker's). */
+    public static int brokerRecordLimit() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Stack.fromEnvironment().kafkaBootstrap()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.DOCS_CHANGES);
+            return Integer.parseInt(admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                    .get("max.message.bytes").value());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the settings of " + Topics.DOCS_CHANGES, e.getCause());
+        }
     }
 
     private void undecodable() {
@@ -159,7 +179,9 @@ public final class PoisonCorpus {
             while (content.length() < Math.min(limits.contentBytes(), 900_000) - 200) {
                 content.append("Paragraph about nothing in particular, long enough to be a chunk of its own.\n\n");
             }
-            int roles = (budget - content.length() - 2000) / 10;
+            // JSON writes each line break as two bytes
+            long escaped = content.length() + content.chars().filter(c -> c == '\n').count();
+            int roles = (int) (budget - escaped - 2000) / 10;
             return upsert(id, doc(id, 1L, "t", content.toString(), roles(roles, 7)));
         });
         add("largest-record-valid", id -> {

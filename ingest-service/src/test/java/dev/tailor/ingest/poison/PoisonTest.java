@@ -9,15 +9,11 @@ import dev.tailor.ingest.poison.PoisonCorpus.Poison;
 import dev.tailor.ingest.deadletters.DeadLetters;
 import dev.tailor.ingest.support.ConsumerWarmup;
 import dev.tailor.ingest.support.DeadLetterTail;
-import dev.tailor.testsupport.Stack;
 import dev.tailor.testsupport.Tokens;
 import dev.tailor.testsupport.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,9 +59,9 @@ class PoisonTest {
     }
 
     @Test
-    void everyPoisonEndsWhereItShouldWhileGoodEventsKeepFlowing() throws Exception {
+    void everyPoisonEndsWhereItShouldWhileGoodEventsKeepFlowing() {
         ConsumerWarmup.await(topic, index);
-        List<Poison> corpus = PoisonCorpus.all(config.limits(), brokerRecordLimit());
+        List<Poison> corpus = PoisonCorpus.all(config.limits(), PoisonCorpus.brokerRecordLimit());
         List<String> good = PoisonCorpus.publishWithGoodEvents(corpus, "hr");
 
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
@@ -118,13 +114,4 @@ class PoisonTest {
         given().auth().oauth2(Tokens.of("alice")).get("/api/v1/dead-letters").then().statusCode(403);
     }
 
-    /** The largest record the broker accepts on docs.changes (topic setting, else the broker's). */
-    private static int brokerRecordLimit() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Stack.fromEnvironment().kafkaBootstrap()))) {
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.DOCS_CHANGES);
-            return Integer.parseInt(admin.describeConfigs(List.of(resource)).all().get().get(resource)
-                    .get("max.message.bytes").value());
-        }
-    }
 }
