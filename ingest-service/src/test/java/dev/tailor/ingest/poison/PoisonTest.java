@@ -14,8 +14,6 @@ import dev.tailor.testsupport.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,81 +35,69 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class PoisonTest {
 
-    private static TopicWriter topic;
-    private static DeadLetterTail dlq;
-
     @Inject
     DocumentIndex index;
 
     @Inject
     IngestConfig config;
 
-    @BeforeAll
-    static void connect() {
-        topic = new TopicWriter();
-        dlq = new DeadLetterTail();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topic.close();
-        dlq.close();
-    }
-
     @Test
     void everyPoisonEndsWhereItShouldWhileGoodEventsKeepFlowing() {
-        ConsumerWarmup.await(topic, index);
-        List<Poison> corpus = PoisonCorpus.all(config.limits(), PoisonCorpus.brokerRecordLimit());
-        List<String> good = PoisonCorpus.publishWithGoodEvents(corpus, "hr");
+        // the tail reads the DLQ from its end now: before anything is published
+        try (TopicWriter topic = new TopicWriter(); DeadLetterTail dlq = new DeadLetterTail()) {
+            ConsumerWarmup.await(topic, index);
+            List<Poison> corpus = PoisonCorpus.all(config.limits(), PoisonCorpus.brokerRecordLimit());
+            List<String> good = PoisonCorpus.publishWithGoodEvents(corpus, "hr");
 
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                for (Poison p : corpus) {
+                    if (p.end() == End.DEAD_LETTERED) {
+                        assertThat(dlq.copies(p.record().key())).as("DLQ record of %s", p.kind()).isNotEmpty();
+                    } else {
+                        assertThat(index.document(p.docId())).as("indexed %s", p.kind()).isPresent();
+                    }
+                }
+                for (String ok : good) {
+                    assertThat(index.document(ok)).as("good event %s", ok).isPresent();
+                }
+            });
             for (Poison p : corpus) {
                 if (p.end() == End.DEAD_LETTERED) {
-                    assertThat(dlq.copies(p.record().key())).as("DLQ record of %s", p.kind()).isNotEmpty();
-                } else {
-                    assertThat(index.document(p.docId())).as("indexed %s", p.kind()).isPresent();
+                    ConsumerRecord<String, byte[]> dead = dlq.copies(p.record().key()).get(0);
+                    assertThat(header(dead.headers(), DeadLetterPublisher.LIMIT)).as("limit of %s", p.kind()).isEqualTo(p.limit());
+                    if (p.reason() != null) {
+                        assertThat(header(dead.headers(), DeadLetterPublisher.REASON)).as("reason of %s", p.kind()).contains(p.reason());
+                    }
+                    assertThat(header(dead.headers(), DeadLetterPublisher.TOPIC)).isEqualTo(Topics.DOCS_CHANGES);
+                    assertThat(header(dead.headers(), DeadLetterPublisher.OFFSET)).matches("\\d+");
+                    if (header(dead.headers(), DeadLetterPublisher.VALUE_OMITTED) == null) {
+                        assertThat(dead.value()).as("original bytes of %s", p.kind()).isEqualTo(p.record().value());
+                    }
                 }
             }
-            for (String ok : good) {
-                assertThat(index.document(ok)).as("good event %s", ok).isPresent();
-            }
-        });
-        for (Poison p : corpus) {
-            if (p.end() == End.DEAD_LETTERED) {
-                ConsumerRecord<String, byte[]> dead = dlq.copies(p.record().key()).get(0);
-                assertThat(header(dead.headers(), DeadLetterPublisher.LIMIT)).as("limit of %s", p.kind()).isEqualTo(p.limit());
-                if (p.reason() != null) {
-                    assertThat(header(dead.headers(), DeadLetterPublisher.REASON)).as("reason of %s", p.kind()).contains(p.reason());
-                }
-                assertThat(header(dead.headers(), DeadLetterPublisher.TOPIC)).isEqualTo(Topics.DOCS_CHANGES);
-                assertThat(header(dead.headers(), DeadLetterPublisher.OFFSET)).matches("\\d+");
-                if (header(dead.headers(), DeadLetterPublisher.VALUE_OMITTED) == null) {
-                    assertThat(dead.value()).as("original bytes of %s", p.kind()).isEqualTo(p.record().value());
-                }
-            }
-        }
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
 
-        // an operator finds one by its key, then replays it: the same limit sends it back, marked as a replay
-        Poison over = corpus.stream().filter(p -> p.kind().equals("title-bytes-over")).findFirst().orElseThrow();
-        ConsumerRecord<String, byte[]> dead = dlq.copies(over.record().key()).get(0);
-        String admin = Tokens.of("admin");
-        given().auth().oauth2(admin).queryParam("key", over.record().key()).queryParam("offset", dead.offset())
-                .get("/api/v1/dead-letters")
-                .then().statusCode(200)
-                .body("kind", hasItem("limit"))
-                .body("limit", hasItem("tailor.ingest.limits.title-bytes"))
-                .body("originalTopic", hasItem(Topics.DOCS_CHANGES));
-        given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("records", List.of(Map.of("partition", dead.partition(), "offset", dead.offset()))))
-                .post("/api/v1/dead-letters/replay")
-                .then().statusCode(200)
-                .body("[0].key", equalTo(over.record().key()))
-                .body("[0].topicOffset", org.hamcrest.Matchers.notNullValue());
-        await().atMost(Duration.ofSeconds(60)).until(() -> dlq.withKey(over.record().key()).stream()
-                .anyMatch(r -> header(r.headers(), DeadLetters.REPLAYED_FROM) != null));
-        given().auth().oauth2(Tokens.of("alice")).get("/api/v1/dead-letters").then().statusCode(403);
+            // an operator finds one by its key, then replays it: the same limit sends it back, marked as a replay
+            Poison over = corpus.stream().filter(p -> p.kind().equals("title-bytes-over")).findFirst().orElseThrow();
+            ConsumerRecord<String, byte[]> dead = dlq.copies(over.record().key()).get(0);
+            String admin = Tokens.of("admin");
+            given().auth().oauth2(admin).queryParam("key", over.record().key()).queryParam("offset", dead.offset())
+                    .get("/api/v1/dead-letters")
+                    .then().statusCode(200)
+                    .body("kind", hasItem("limit"))
+                    .body("limit", hasItem("tailor.ingest.limits.title-bytes"))
+                    .body("originalTopic", hasItem(Topics.DOCS_CHANGES));
+            given().auth().oauth2(admin).contentType("application/json")
+                    .body(Map.of("records", List.of(Map.of("partition", dead.partition(), "offset", dead.offset()))))
+                    .post("/api/v1/dead-letters/replay")
+                    .then().statusCode(200)
+                    .body("[0].key", equalTo(over.record().key()))
+                    .body("[0].topicOffset", org.hamcrest.Matchers.notNullValue());
+            await().atMost(Duration.ofSeconds(60)).until(() -> dlq.withKey(over.record().key()).stream()
+                    .anyMatch(r -> header(r.headers(), DeadLetters.REPLAYED_FROM) != null));
+            given().auth().oauth2(Tokens.of("alice")).get("/api/v1/dead-letters").then().statusCode(403);
+        }
     }
 
 }
