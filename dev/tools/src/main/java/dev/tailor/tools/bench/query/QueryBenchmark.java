@@ -115,7 +115,7 @@ public final class QueryBenchmark {
         Callable<Integer> search = () -> post(queryUrl + "/api/v1/search", Tokens.of("alice"),
                 Map.of("query", QUESTIONS.get(ThreadLocalRandomIndex.next(QUESTIONS.size())), "topK", 5));
         Callable<Integer> ask = () -> post(queryUrl + "/api/v1/ask", Tokens.of("alice"),
-                Map.of("question", QUESTIONS.get(ThreadLocalRandomIndex.next(QUESTIONS.size())), "topK", 5, "strategy", "rag"));
+                Map.of("question", QUESTIONS.get(ThreadLocalRandomIndex.next(QUESTIONS.size())), "topK", 5, "strategy", "extractive"));
 
         // JIT compilation in the service and in this JVM takes thousands of requests; it is not what we measure
         int warmUp = Integer.parseInt(env("BENCH_WARMUP", "3000"));
