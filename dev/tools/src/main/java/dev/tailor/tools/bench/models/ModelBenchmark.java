@@ -69,7 +69,8 @@ public final class ModelBenchmark {
 
     public static void main(String[] args) throws Exception {
         new ModelBenchmark().run();
-        // the JVM outlived the finished run (a non-daemon thread left behind, not identified): dev/bench waited forever
+        // llama.cpp's native thread from (a) stays attached to the JVM as a non-daemon thread after the model is closed
+        // (jstack: "Thread-0", no Java frames), so the JVM would outlive the run and dev/bench would wait forever
         System.exit(0);
     }
 
