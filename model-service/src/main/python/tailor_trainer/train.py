@@ -133,7 +133,7 @@ def _train(args, train_set, validation_set, events, worker_started):
     use_threads(args.threads)
     from datasets import Dataset
     from transformers import set_seed
-    from trl import SFTConfig, SFTTrainer
+    from trl import SFTConfig
 
     from .adapter_gguf import export_peft_adapter
     from .progress import ProgressEvents
@@ -169,9 +169,9 @@ def _train(args, train_set, validation_set, events, worker_started):
         disable_tqdm=True,
     )
     progress = ProgressEvents(events, len(train_data), worker_started)
-    trainer = SFTTrainer(model=model, args=config, train_dataset=train_data, eval_dataset=validation_data,
-                         processing_class=tokenizer, peft_config=lora_config(args.lora_r, args.lora_alpha),
-                         callbacks=[progress])
+    trainer = _model_loss_trainer()(model=model, args=config, train_dataset=train_data, eval_dataset=validation_data,
+                                    processing_class=tokenizer, peft_config=lora_config(args.lora_r, args.lora_alpha),
+                                    callbacks=[progress])
     trainer.train()
 
     metrics_path = os.path.join(args.output_dir, METRICS_FILE)
@@ -183,6 +183,33 @@ def _train(args, train_set, validation_set, events, worker_started):
     events.emit("exported", adapter=adapter_path, bytes=size)
     events.emit("succeeded", trained_tokens=progress.trained_tokens, adapter=adapter_path, metrics=metrics_path,
                 seconds=round(time.monotonic() - worker_started, 3))
+
+
+def _model_loss_trainer():
+    """trl's SFTTrainer with the model's own loss. trl runs the model with a fused LM head that also computes every
+    token's entropy: measured here at 0.4-0.8 s of a 3.3-s step (the step run bare has no such cost). The model's loss
+    is the same cross-entropy over the assistant tokens; the top-1 token accuracy (OpenAI's train_accuracy) and the
+    trained tokens are taken from what the step already has, for the price of an argmax."""
+    import torch
+    from transformers import Trainer
+    from trl import SFTTrainer
+
+    class ModelLossSFTTrainer(SFTTrainer):
+        def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+            loss, outputs = Trainer.compute_loss(self, model, inputs, return_outputs=True,
+                                                 num_items_in_batch=num_items_in_batch)
+            mode = "train" if model.training else "eval"
+            with torch.no_grad():
+                labels = inputs["labels"][:, 1:]
+                scored = labels != -100
+                correct = (outputs.logits[:, :-1].argmax(dim=-1) == labels) & scored
+                self._metrics[mode]["mean_token_accuracy"].append((correct.sum() / scored.sum().clamp(min=1)).item())
+            if mode == "train":
+                self._total_train_tokens += int(inputs["attention_mask"].sum())
+                self._metrics[mode]["num_tokens"] = [self._total_train_tokens]
+            return (loss, outputs) if return_outputs else loss
+
+    return ModelLossSFTTrainer
 
 
 def _tokenized(tokenizer, conversations, label):
