@@ -56,8 +56,12 @@ public interface QueryConfig {
         @WithDefault("${OPENAI_CHAT_MODEL:smollm2-135m}")
         String model();
 
-        /** Longest wait for a whole answer, or between two pieces of a streamed one (env {@code OPENAI_TIMEOUT}). */
-        @WithDefault("${OPENAI_TIMEOUT:30s}")
+        /**
+         * Longest wait for a whole answer, or between two pieces of a streamed one (env {@code OPENAI_TIMEOUT}). It
+         * covers the provider's queue: the local model writes one answer at a time on two cores, so four concurrent
+         * asks wait up to a minute for the last one, and a 30-s timeout turned that wait into a 503 and a retry.
+         */
+        @WithDefault("${OPENAI_TIMEOUT:120s}")
         Duration timeout();
 
         /** Further tries of a whole answer after a provider failure (env {@code OPENAI_MAX_RETRIES}). */
