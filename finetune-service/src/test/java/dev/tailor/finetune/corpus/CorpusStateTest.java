@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The corpus from the index and docs.indexed together: nothing is forgotten when the topic's events expire. */
 class CorpusStateTest {
@@ -55,5 +56,26 @@ class CorpusStateTest {
         assertThat(state.changes()).hasSize(2);
         assertThat(state.changes().get(1).rolesBefore()).containsExactly("hr", "finance");
         assertThat(state.applyIndexed(inIndex("d", 1, t1, "hr"))).as("an older index read changes nothing").isFalse();
+    }
+
+    @Test
+    void theRolesBeforeAChangeAreItsPreviousVersionsEvenOutOfOrderAndOldChangesArePruned() {
+        CorpusState state = new CorpusState();
+        state.apply(event("d", 1, NOW.minus(Duration.ofDays(40)), "hr"));
+        state.apply(event("d", 3, NOW, "legal"));
+        state.apply(event("d", 2, NOW.minus(Duration.ofDays(1)), "finance"));   // arrives after version 3
+        assertThat(state.changes()).extracting(CorpusChange::version, CorpusChange::rolesBefore).containsExactly(
+                tuple(1L, List.of()),
+                tuple(3L, List.of("hr")),
+                tuple(2L, List.of("hr")));
+
+        for (int i = state.changes().size(); i < CorpusState.PRUNE_EVERY; i++) {
+            state.apply(event("other-" + i, 1, NOW, "public"));
+        }
+        assertThat(state.changes()).as("the change older than the history is gone, the others stay")
+                .hasSize(CorpusState.PRUNE_EVERY - 1)
+                .noneMatch(c -> c.docId().equals("d") && c.version() == 1);
+        state.apply(event("d", 4, NOW, "hr"));
+        assertThat(state.changes().get(state.changes().size() - 1).rolesBefore()).containsExactly("legal");
     }
 }
