@@ -85,6 +85,14 @@ public class JobStore {
                 .sorted(Comparator.comparing(JobRecord::createdAt)).toList();
     }
 
+    /** The group's latest run that ended, when it failed. */
+    public Optional<JobRecord> lastFailure(String groupId) {
+        return jobs.values().values().stream()
+                .filter(j -> j.groupId().equals(groupId) && j.status().terminal())
+                .max(Comparator.comparing(JobRecord::updatedAt))
+                .filter(j -> j.status() == JobStatus.FAILED);
+    }
+
     /** The fingerprint of the group's latest run that produced a model, promoted or not. */
     public Optional<String> lastTrainedFingerprint(String groupId) {
         return jobs.values().values().stream()

@@ -10,6 +10,8 @@ import dev.tailor.finetune.jobs.JobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +26,14 @@ public class TrainingTrigger {
     private final JobStore jobs;
     private final JobRunner runner;
     private final FinetuneConfig config;
+    private final Clock clock;
 
-    TrainingTrigger(CorpusTracker corpus, JobStore jobs, JobRunner runner, FinetuneConfig config) {
+    TrainingTrigger(CorpusTracker corpus, JobStore jobs, JobRunner runner, FinetuneConfig config, Clock clock) {
         this.corpus = corpus;
         this.jobs = jobs;
         this.runner = runner;
         this.config = config;
+        this.clock = clock;
     }
 
     /** The outcome of a request to train one group. */
@@ -48,7 +52,12 @@ public class TrainingTrigger {
     }
 
     public TrainingEligibility eligibility(GroupCorpus group, boolean force) {
-        return TrainingEligibility.evaluate(group, jobs.lastTrainedFingerprint(group.group().id()).orElse(null),
+        String groupId = group.group().id();
+        TrainingEligibility.LastFailure lastFailure = jobs.lastFailure(groupId)
+                .map(j -> new TrainingEligibility.LastFailure(j.target().fingerprint(),
+                        Duration.between(j.updatedAt(), clock.instant())))
+                .orElse(null);
+        return TrainingEligibility.evaluate(group, jobs.lastTrainedFingerprint(groupId).orElse(null), lastFailure,
                 config.quietPeriod(), config.minExamples(), force);
     }
 

@@ -95,35 +95,53 @@ class StabilityRulesTest {
 
     @Test
     void aQuietChangedLargeEnoughGroupIsEligible() {
-        var e = TrainingEligibility.evaluate(quietFor(Duration.ofHours(7), 20, "new"), "old", Duration.ofHours(6), 10, false);
+        var e = TrainingEligibility.evaluate(quietFor(Duration.ofHours(7), 20, "new"), "old", null, Duration.ofHours(6), 10, false);
         assertThat(e.eligible()).isTrue();
         assertThat(e.reasons()).isEmpty();
     }
 
     @Test
     void aGroupThatChangedWithinTheQuietPeriodIsNot() {
-        var e = TrainingEligibility.evaluate(quietFor(Duration.ofHours(1), 20, "new"), "old", Duration.ofHours(6), 10, false);
+        var e = TrainingEligibility.evaluate(quietFor(Duration.ofHours(1), 20, "new"), "old", null, Duration.ofHours(6), 10, false);
         assertThat(e.eligible()).isFalse();
         assertThat(e.reasons()).singleElement().asString().contains("quiet period");
     }
 
     @Test
     void anUnchangedGroupIsNotTrainedAgain() {
-        var e = TrainingEligibility.evaluate(quietFor(Duration.ofDays(2), 20, "same"), "same", Duration.ofHours(6), 10, false);
+        var e = TrainingEligibility.evaluate(quietFor(Duration.ofDays(2), 20, "same"), "same", null, Duration.ofHours(6), 10, false);
         assertThat(e.eligible()).isFalse();
         assertThat(e.reasons()).singleElement().asString().contains("not changed since the last training");
     }
 
     @Test
     void tooFewExamplesAreNeverEnoughEvenWhenForced() {
-        var e = TrainingEligibility.evaluate(quietFor(Duration.ofMinutes(1), 3, "same"), "same", Duration.ofHours(6), 10, true);
+        var e = TrainingEligibility.evaluate(quietFor(Duration.ofMinutes(1), 3, "same"), "same", null, Duration.ofHours(6), 10, true);
         assertThat(e.eligible()).isFalse();
         assertThat(e.reasons()).singleElement().asString().contains("fewer than the 10 examples");
     }
 
     @Test
     void forceWaivesTheQuietPeriodAndTheFingerprint() {
-        var e = TrainingEligibility.evaluate(quietFor(Duration.ofMinutes(1), 20, "same"), "same", Duration.ofHours(6), 10, true);
+        var e = TrainingEligibility.evaluate(quietFor(Duration.ofMinutes(1), 20, "same"), "same", null, Duration.ofHours(6), 10, true);
         assertThat(e.eligible()).isTrue();
+    }
+
+    @Test
+    void aCorpusWhoseLastRunFailedWaitsTheQuietPeriodBeforeTheScheduleTriesItAgain() {
+        var failedOnThese = new TrainingEligibility.LastFailure("new", Duration.ofMinutes(15));
+        var e = TrainingEligibility.evaluate(quietFor(Duration.ofHours(7), 20, "new"), "old", failedOnThese,
+                Duration.ofHours(6), 10, false);
+        assertThat(e.eligible()).isFalse();
+        assertThat(e.reasons()).singleElement().asString().contains("last run on these documents failed 15m ago");
+
+        var longAgo = new TrainingEligibility.LastFailure("new", Duration.ofHours(7));
+        assertThat(TrainingEligibility.evaluate(quietFor(Duration.ofHours(7), 20, "new"), "old", longAgo,
+                Duration.ofHours(6), 10, false).eligible()).as("tried again after the quiet period").isTrue();
+        var onOtherDocuments = new TrainingEligibility.LastFailure("older", Duration.ofMinutes(15));
+        assertThat(TrainingEligibility.evaluate(quietFor(Duration.ofHours(7), 20, "new"), "old", onOtherDocuments,
+                Duration.ofHours(6), 10, false).eligible()).as("the documents changed since").isTrue();
+        assertThat(TrainingEligibility.evaluate(quietFor(Duration.ofHours(7), 20, "new"), "old", failedOnThese,
+                Duration.ofHours(6), 10, true).eligible()).as("an admin's request does not wait").isTrue();
     }
 }
