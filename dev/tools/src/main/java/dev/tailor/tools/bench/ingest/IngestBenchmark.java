@@ -61,7 +61,9 @@ import java.util.stream.Collectors;
  * Environment: {@code BENCH_PARTS} (which of a, b, c to run; default abc), {@code BENCH_WARMUP_DOCS} (default 300),
  * {@code BENCH_CORPUS} (default dev/corpus), {@code BENCH_DOCS} (a, default 500: long enough that the first poll and the
  * last write are a small part of it), {@code BENCH_RATE} and {@code BENCH_SECONDS} (c, default 20/s for
- * 30 s), {@code TAILOR_EMBEDDING_THREADS} (raw executor, default 2), {@code TAILOR_INGEST_GROUP_ID}.
+ * 30 s), {@code TAILOR_EMBEDDING_THREADS} (raw executor, default 2), {@code TAILOR_INGEST_GROUP_ID},
+ * {@code BENCH_EXPORT_DIR} (if set, the documents of (a) and (b) and this run's figures are written there as
+ * {@code a.jsonl}, {@code b.jsonl} and {@code figures.json}, for the peer run of {@code dev/bench ingest --peer}).
  */
 public final class IngestBenchmark {
 
@@ -76,6 +78,7 @@ public final class IngestBenchmark {
     /** Newest version published per document of this run. */
     private final Map<String, Long> published = new LinkedHashMap<>();
     private final ProseGenerator prose = ProseGenerator.fromCorpus(Path.of(env("BENCH_CORPUS", "dev/corpus")));
+    private final Map<String, Object> figures = new LinkedHashMap<>();
 
     private IngestBenchmark() {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
@@ -104,6 +107,7 @@ public final class IngestBenchmark {
             bench.freshness(intEnv("BENCH_RATE", 20), intEnv("BENCH_SECONDS", 30));
         }
         bench.removeOurDocuments();
+        export("figures.json", List.of(bench.figures));
         bench.producer.close();
         bench.indexed.close();
     }
@@ -171,6 +175,11 @@ public final class IngestBenchmark {
             contents.add(prose.document(docId, 1024 + sizes.nextInt(1025)));
             bytes += contents.get(i).getBytes(StandardCharsets.UTF_8).length;
         }
+        List<Map<String, Object>> exported = new ArrayList<>();
+        for (int i = 0; i < docs; i++) {
+            exported.add(Map.of("docId", ids.get(i), "title", "Bench " + i, "text", contents.get(i)));
+        }
+        export("a.jsonl", exported);
         CpuUsage cpuBefore = CpuUsage.now("ingest-service");
         Instant start = Instant.now();
         for (int i = 0; i < docs; i++) {
@@ -199,6 +208,8 @@ public final class IngestBenchmark {
                 texts.size(), intEnv("TAILOR_EMBEDDING_THREADS", 2), raw1, raw2);
         System.out.printf("    pipeline / raw = %.2f (goal >= 0.85; load average now %s)%n", pipelineRate / rawRate,
                 loadAverage());
+        figures.put("a", Map.of("documents", docs, "seconds", seconds, "chunks", chunks, "chunksPerSecond", pipelineRate,
+                "rawChunksPerSecond", rawRate));
         System.out.println("    CPU during the pipeline run:");
         cpu.forEach(line -> System.out.println("      " + line));
     }
@@ -246,11 +257,15 @@ public final class IngestBenchmark {
             }
             sections.add(section);
         }
-        publish(docId, 1, "Long document", markdown(sections));
+        String before = markdown(sections);
+        publish(docId, 1, "Long document", before);
         DocumentIndexed v1 = awaitAll(List.of(docId), 1, Duration.ofMinutes(2)).get(docId);
         sections.get(5).set(2, sections.get(5).get(2) + " An edited sentence.");
         publish(docId, 2, "Long document", markdown(sections));
         DocumentIndexed v2 = awaitAll(List.of(docId), 2, Duration.ofMinutes(2)).get(docId);
+        export("b.jsonl", List.of(Map.of("docId", docId, "title", "Long document", "text", before),
+                Map.of("docId", docId, "title", "Long document", "text", markdown(sections))));
+        figures.put("b", Map.of("chunks", v1.chunkCount(), "reembedded", v2.chunksEmbedded()));
         System.out.printf("    v1: %d chunks, %d embedded; v2 (one paragraph edited): %d embedded, %d reused (goal <= 2)%n",
                 v1.chunkCount(), v1.chunksEmbedded(), v2.chunksEmbedded(), v2.chunksReused());
     }
@@ -343,6 +358,19 @@ public final class IngestBenchmark {
                 seen.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(JSON.readValue(r.value(), DocumentIndexed.class));
             }
         }
+    }
+
+    /** One JSON object per line into {@code BENCH_EXPORT_DIR}, if set: what the peer benchmark reads. */
+    private static void export(String file, List<Map<String, Object>> lines) throws Exception {
+        String dir = System.getenv("BENCH_EXPORT_DIR");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        StringBuilder jsonl = new StringBuilder();
+        for (Map<String, Object> line : lines) {
+            jsonl.append(JSON.writeValueAsString(line)).append('\n');
+        }
+        java.nio.file.Files.writeString(Path.of(dir, file), jsonl);
     }
 
     private static String markdown(List<List<String>> sections) {
