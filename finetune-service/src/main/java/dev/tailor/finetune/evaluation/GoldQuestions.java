@@ -54,14 +54,18 @@ public class GoldQuestions {
     }
 
     /**
-     * The group's share of the gold set: the questions about its own training corpus first, then those it may not
-     * read (up to a quarter of {@code max}), then the other ones it may read (public documents).
+     * The group's share of the gold set: up to a quarter of {@code max} questions it may not read (at least one when
+     * there are any), the questions about its own training corpus, then the other ones it may read (public documents).
      */
     public List<EvalQuestion> forGroup(PermissionGroup group, int max) {
+        return choose(group, all(), max);
+    }
+
+    static List<EvalQuestion> choose(PermissionGroup group, List<GoldQuestion> all, int max) {
         List<EvalQuestion> own = new ArrayList<>();
         List<EvalQuestion> refused = new ArrayList<>();
         List<EvalQuestion> readable = new ArrayList<>();
-        for (GoldQuestion q : all()) {
+        for (GoldQuestion q : all) {
             boolean canRead = group.canRead(q.readers());
             EvalQuestion asked = new EvalQuestion(q.id(), q.question(), List.of(q.fact()), q.alternatives(), q.fact(),
                     !canRead, q.docId(), "gold");
@@ -73,9 +77,10 @@ public class GoldQuestions {
                 readable.add(asked);
             }
         }
-        List<EvalQuestion> chosen = new ArrayList<>(own.subList(0, Math.min(own.size(), max)));
-        int refusals = Math.min(refused.size(), Math.max(1, max / 4));
-        chosen.addAll(refused.subList(0, Math.min(refusals, Math.max(0, max - chosen.size()))));
+        // the refusals' share is set aside first: a group with more own questions than max was asked none
+        int refusals = Math.min(refused.size(), Math.min(max, Math.max(1, max / 4)));
+        List<EvalQuestion> chosen = new ArrayList<>(own.subList(0, Math.min(own.size(), max - refusals)));
+        chosen.addAll(refused.subList(0, refusals));
         chosen.addAll(readable.subList(0, Math.min(readable.size(), Math.max(0, max - chosen.size()))));
         return chosen;
     }
