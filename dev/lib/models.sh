@@ -52,27 +52,35 @@ PY
   export MODEL_GGUF=$gguf
 }
 
-# install_trainer_env: exports TRAINER_PYTHON, the interpreter of a venv holding the worker's locked requirements.
-# The venv is named by the lock and the interpreter version, so a changed lock gets a fresh venv beside the old one
-# (other clones sharing the cache may still use it; delete $CACHE/trainer-* by hand to reclaim the ~6 GB each).
-install_trainer_env() {
+# install_locked_venv NAME REQUIREMENTS WHAT: sets LOCKED_VENV to $CACHE/NAME-<hash>, a venv holding the locked
+# REQUIREMENTS, installed once. The venv is named by the lock and the interpreter version, so a changed lock gets a
+# fresh venv beside the old one (other clones sharing the cache may still use it; delete old ones by hand to reclaim
+# their ~6 GB each); only the completion marker written last makes it count as installed.
+install_locked_venv() {
+  local name=$1 requirements=$2 what=$3 hash venv python_version log
   need python3 "install Python 3.10+ (e.g. apt-get install python3 python3-pip python3-venv)"
-  local hash venv python_version
   python_version=$(python3 -V 2>&1)
-  hash=$( { cat "$TRAINER_REQUIREMENTS"; echo "${python_version%.*}"; } | sha256sum | cut -c1-12)
-  venv=$CACHE/trainer-$hash
+  hash=$( { cat "$requirements"; echo "${python_version%.*}"; } | sha256sum | cut -c1-12)
+  venv=$CACHE/$name-$hash
+  log=$LOGS/$name-install.log
   if [ ! -f "$venv/.complete" ]; then
     require_pip
-    say "installing the fine-tuning worker's Python environment into $venv (first time only: ~6 GB, about 3 minutes)"
+    say "installing $what into $venv (first time only: ~6 GB, a few minutes)"
     rm -rf "$venv"
-    : >"$LOGS/trainer-install.log"
-    python3 -m venv "$venv" >>"$LOGS/trainer-install.log" 2>&1 \
-      || die "could not create a Python venv (on Debian/Ubuntu: apt-get install python3-venv); see $LOGS/trainer-install.log"
+    : >"$log"
+    python3 -m venv "$venv" >>"$log" 2>&1 \
+      || die "could not create a Python venv (on Debian/Ubuntu: apt-get install python3-venv); see $log"
     # --no-cache-dir: the wheels (torch alone is ~1 GB, its CUDA libraries several more) would double the footprint
     "$venv/bin/python" -m pip install --no-cache-dir --disable-pip-version-check --quiet \
-      --only-binary=:all: -r "$TRAINER_REQUIREMENTS" >>"$LOGS/trainer-install.log" 2>&1 \
-      || die "could not install the worker's Python packages from PyPI (see $LOGS/trainer-install.log)"
+      --only-binary=:all: -r "$requirements" >>"$log" 2>&1 \
+      || die "could not install $what from PyPI (see $log)"
     touch "$venv/.complete"
   fi
-  export TRAINER_PYTHON=$venv/bin/python
+  LOCKED_VENV=$venv
+}
+
+# install_trainer_env: exports TRAINER_PYTHON, the interpreter of a venv holding the worker's locked requirements.
+install_trainer_env() {
+  install_locked_venv trainer "$TRAINER_REQUIREMENTS" "the fine-tuning worker's Python environment"
+  export TRAINER_PYTHON=$LOCKED_VENV/bin/python
 }
