@@ -77,6 +77,11 @@ public final class CpuUsage {
                 .toList();
     }
 
+    /** Wall-clock seconds between {@code before} and this reading. */
+    public double wallSeconds(CpuUsage before) {
+        return (nanos - before.nanos) / 1e9;
+    }
+
     /** CPU seconds each component (and thread group) used since {@code before}, largest first. */
     public Map<String, Double> deltas(CpuUsage before) {
         Map<String, Double> deltas = new LinkedHashMap<>();
