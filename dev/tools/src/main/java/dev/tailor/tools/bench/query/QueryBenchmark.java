@@ -44,7 +44,7 @@ import java.util.concurrent.Executors;
  *   <li>(a) At concurrency 16: raw Weaviate hybrid queries of the service's shape (embed the question in-process with
  *   the same model, BM25 on title+text + the vector, {@code allowedRoles containsAny} the user's roles, topK 5), then
  *   {@code POST /api/v1/search} and extractive {@code POST /api/v1/ask} as alice. p50/p99, throughput and the ratio to
- *   raw (goal ≤ 1.3×).</li>
+ *   raw (goals: ≤ 1.1× on a warm service, ≤ 1.3× on the first run after a start).</li>
  *   <li>(b) Filtered against unfiltered hybrid search over {@code BENCH_CHUNKS} (default 100,000) chunks with random
  *   384-dim vectors and random role sets drawn from 20 roles, in a collection of its own ({@code TailorBench}, created
  *   and dropped here, so TailorChunk is untouched). Goal: filtered ≤ 1.2× unfiltered.</li>
@@ -56,7 +56,8 @@ import java.util.concurrent.Executors;
  * Environment: {@code QUERY_URL} (default http://127.0.0.1:8080), {@code BENCH_REQUESTS} (per series of (a), default
  * 3000), {@code BENCH_WARMUP} (requests per kind before (a), 3000), {@code BENCH_FILTER_REQUESTS} (per series of (b),
  * 800),
- * {@code BENCH_CONCURRENCY} (16), {@code BENCH_CHUNKS} (100000), {@code BENCH_SKIP_E2E=1} skips (a),
+ * {@code BENCH_CONCURRENCY} (16), {@code BENCH_FIRST_RUN=1} (warm only the raw client: the service was just
+ * started, see {@code dev/bench query --first-run}), {@code BENCH_ASK_STRATEGY} (extractive), {@code BENCH_CHUNKS} (100000), {@code BENCH_SKIP_E2E=1} skips (a),
  * {@code BENCH_SKIP_FILTER=1} skips (b), {@code BENCH_KEEP=1} keeps TailorBench for a later run and
  * {@code BENCH_REUSE=1} reuses a kept one of at least BENCH_CHUNKS objects (loading 100k takes minutes on 2 cores).
  */
@@ -115,13 +116,18 @@ public final class QueryBenchmark {
         Callable<Integer> search = () -> post(queryUrl + "/api/v1/search", Tokens.of("alice"),
                 Map.of("query", QUESTIONS.get(ThreadLocalRandomIndex.next(QUESTIONS.size())), "topK", 5));
         Callable<Integer> ask = () -> post(queryUrl + "/api/v1/ask", Tokens.of("alice"),
-                Map.of("question", QUESTIONS.get(ThreadLocalRandomIndex.next(QUESTIONS.size())), "topK", 5, "strategy", "extractive"));
+                Map.of("question", QUESTIONS.get(ThreadLocalRandomIndex.next(QUESTIONS.size())), "topK", 5,
+                        "strategy", env("BENCH_ASK_STRATEGY", "extractive")));
 
-        // JIT compilation in the service and in this JVM takes thousands of requests; it is not what we measure
+        // JIT compilation in the service and in this JVM takes thousands of requests. On a first run after a start
+        // the service's is what we measure; the raw client is warmed either way, so that only the service is young.
         int warmUp = Integer.parseInt(env("BENCH_WARMUP", "3000"));
+        boolean firstRun = "1".equals(System.getenv("BENCH_FIRST_RUN"));
         run("warm-up", raw, warmUp, concurrency, false);
-        run("warm-up", search, warmUp, concurrency, false);
-        run("warm-up", ask, warmUp, concurrency, false);
+        if (!firstRun) {
+            run("warm-up", search, warmUp, concurrency, false);
+            run("warm-up", ask, warmUp, concurrency, false);
+        }
         // Interleaved halves, so that load from other processes on a shared machine hits all series alike.
         Result[] raws = new Result[2];
         Result[] searches = new Result[2];
@@ -132,8 +138,9 @@ public final class QueryBenchmark {
             searches[half] = run("POST /api/v1/search" + tag, search, requests / 2, concurrency, true);
             asks[half] = run("POST /api/v1/ask (extractive)" + tag, ask, requests / 2, concurrency, true);
         }
-        ratio("search/raw", searches, raws, "1.3");
-        ratio("ask/raw", asks, raws, "1.3");
+        String goal = firstRun ? "1.3x on the first run after a start" : "1.1x on a warm service";
+        ratio("search/raw", searches, raws, goal);
+        ratio("ask/raw", asks, raws, goal);
         embedding.close();
     }
 
@@ -201,7 +208,7 @@ public final class QueryBenchmark {
     }
 
     static void ratio(String name, Result[] a, Result[] b, String goal) {
-        System.out.printf("  ratio %-26s p50 %.2fx, p99 %.2fx, throughput %.2fx  (goal <= %sx)%n", name + ":",
+        System.out.printf("  ratio %-26s p50 %.2fx, p99 %.2fx, throughput %.2fx  (goal <= %s)%n", name + ":",
                 (a[0].p50 + a[1].p50) / (b[0].p50 + b[1].p50), (a[0].p99 + a[1].p99) / (b[0].p99 + b[1].p99),
                 (b[0].perSecond + b[1].perSecond) / (a[0].perSecond + a[1].perSecond), goal);
     }
@@ -273,6 +280,9 @@ public final class QueryBenchmark {
     }
 
     static Result run(String name, Callable<Integer> call, int requests, int concurrency, boolean print) throws Exception {
+        if (requests <= 0) {
+            return null; // BENCH_WARMUP=0
+        }
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
