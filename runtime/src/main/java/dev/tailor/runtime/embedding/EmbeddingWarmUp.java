@@ -19,7 +19,7 @@ import java.util.List;
 public class EmbeddingWarmUp {
 
     private static final Logger LOG = Logger.getLogger(EmbeddingWarmUp.class);
-    /** A chunk-sized text: ~130 word pieces, the size ingest-service's chunks and long questions reach. */
+    /** ~55 word pieces; repeated once to three times it spans a question's length to a chunk's (~165). */
     private static final String SAMPLE = "The quarterly maintenance window for the assembly robots moves to the first "
             + "Saturday of each month; firmware updates are staged in the test cell a week earlier, and the release "
             + "notes list every changed safety limit with the engineer who approved it. ";
