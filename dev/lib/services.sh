@@ -56,6 +56,12 @@ model_service_env() {
 
 service_ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready"; }
 
+# await_service NAME [SECONDS]: wait until the service is ready on its port, or die pointing at its log
+await_service() {
+  wait_until "${2:-180}" "$1" service_ready "$(service_port "$1")" \
+    || die "$1 did not become ready within ${2:-180} s (see $LOGS/$1.log)"
+}
+
 start_service() {
   local s=$1 port
   port=$(service_port "$s")
@@ -76,8 +82,7 @@ start_services() {
   done
   for s in "${SERVICES[@]}"; do
     [ "$s" = model-service ] && [ -n "${MODEL_SERVICE_URL:-}" ] && continue
-    wait_until 180 "$s" service_ready "$(service_port "$s")" \
-      || die "$s did not become ready within 180 s (see $LOGS/$s.log)"
+    await_service "$s"
   done
 }
 
@@ -100,8 +105,7 @@ start_model_service_for_tests() {
   "$ROOT/mvnw" -B -q -pl model-service -am install -DskipTests >"$LOGS/build-model-service.log" 2>&1 \
     || die "model-service did not build (see $LOGS/build-model-service.log)"
   start_service model-service
-  wait_until 180 model-service service_ready "$MODEL_PORT" \
-    || die "model-service did not become ready within 180 s (see $LOGS/model-service.log)"
+  await_service model-service
 }
 
 stop_services() {

@@ -31,6 +31,8 @@ public final class CpuUsage {
         COMPONENTS.put("dev.tailor.tools.bench", "benchmark (this process)");
     }
 
+    /** Between a component and one of its thread groups in the names of {@link #deltas}. */
+    private static final String THREADS = " / ";
     private static final double TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     private final Map<String, Double> seconds;
@@ -52,7 +54,7 @@ public final class CpuUsage {
                         try (DirectoryStream<Path> threads = Files.newDirectoryStream(process.resolve("task"))) {
                             for (Path thread : threads) {
                                 String name = Files.readString(thread.resolve("comm")).strip().replaceAll("[-#_ ]*\\d+$", "");
-                                seconds.merge(component + " / " + name, cpuSeconds(thread.resolve("stat")), Double::sum);
+                                seconds.merge(component + THREADS + name, cpuSeconds(thread.resolve("stat")), Double::sum);
                             }
                         }
                     }
@@ -68,7 +70,7 @@ public final class CpuUsage {
 
     /** What each component used since {@code before}, largest first, as lines for a report. */
     public List<String> since(CpuUsage before) {
-        double wall = (nanos - before.nanos) / 1e9;
+        double wall = wallSeconds(before);
         int cores = Runtime.getRuntime().availableProcessors();
         return deltas(before).entrySet().stream()
                 .filter(e -> e.getValue() >= 0.05)
@@ -80,6 +82,12 @@ public final class CpuUsage {
     /** Wall-clock seconds between {@code before} and this reading. */
     public double wallSeconds(CpuUsage before) {
         return (nanos - before.nanos) / 1e9;
+    }
+
+    /** CPU seconds of all processes since {@code before} (the components, not their thread groups). */
+    public double processSeconds(CpuUsage before) {
+        return deltas(before).entrySet().stream().filter(e -> !e.getKey().contains(THREADS))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     /** CPU seconds each component (and thread group) used since {@code before}, largest first. */

@@ -33,13 +33,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -64,7 +68,8 @@ import java.util.stream.Collectors;
  * {@code BENCH_CORPUS} (default dev/corpus), {@code BENCH_DOCS} (a, default 500: long enough that the first poll and the
  * last write are a small part of it), {@code BENCH_RUNS} (a, default 1: runs of (a) in a row, then their median and
  * range), {@code BENCH_RESULTS} (a file each run of (a) appends its ratio to), {@code BENCH_RATE} (c, documents/s,
- * default 20; a comma-separated list runs each rate in turn) and {@code BENCH_SECONDS} (c, default 30 per rate), {@code TAILOR_EMBEDDING_THREADS} (raw executor, default 2), {@code TAILOR_INGEST_GROUP_ID},
+ * default 20; a comma-separated list runs each rate in turn) and {@code BENCH_SECONDS} (c, default 30 per rate),
+ * {@code TAILOR_EMBEDDING_THREADS} (raw executor, default 2), {@code TAILOR_INGEST_GROUP_ID},
  * {@code BENCH_EXPORT_DIR} (if set, the documents of (a) and (b) and this run's figures are written there as
  * {@code a.jsonl}, {@code b.jsonl} and {@code figures.json}, for the peer run of {@code dev/bench ingest --peer}).
  */
@@ -213,9 +218,10 @@ public final class IngestBenchmark {
                 docs, seconds, embedded, pipelineRate);
 
         // the very texts the pipeline embedded, as the index holds them
-        double rawRate = rawEmbedRate(chunkTexts(ids));
+        List<String> texts = chunkTexts(ids);
+        double rawRate = rawEmbedRate(texts);
         double ratio = pipelineRate / rawRate;
-        System.out.printf("    raw embedAll of the same %d chunk texts on %d threads: %.1f chunks/s%n", chunks,
+        System.out.printf("    raw embedAll of the same %d chunk texts on %d threads: %.1f chunks/s%n", texts.size(),
                 intEnv("TAILOR_EMBEDDING_THREADS", 2), rawRate);
         System.out.printf("    pipeline / raw = %.2f (goals: >= 0.95 on a warm service, >= 0.85 on the first run after a"
                 + " start; load average now %s)%n", ratio, loadAverage());
@@ -223,27 +229,31 @@ public final class IngestBenchmark {
                 "chunksPerSecond", pipelineRate, "rawChunksPerSecond", rawRate));
         appendResult(ratio);
         System.out.println("    CPU during the pipeline run:");
-        Map<String, Double> used = cpuAfter.deltas(cpuBefore);
-        double embedding = used.getOrDefault("ingest-service / embedding", 0.0);
-        double total = used.entrySet().stream().filter(e -> !e.getKey().contains(" / ")).mapToDouble(Map.Entry::getValue)
-                .sum();
-        double ingest = used.getOrDefault("ingest-service", 0.0);
-        int cores = Runtime.getRuntime().availableProcessors();
-        double wall = cpuAfter.wallSeconds(cpuBefore);
-        System.out.printf("      embedding %.1f ms CPU per chunk, %.0f%% of the %d cores; everything else %.1f s: "
-                        + "ingest-service outside embedding %.1f s, other processes %.1f s, idle %.1f s%n",
-                1000 * embedding / chunks, 100 * embedding / (wall * cores), cores, total - embedding,
-                ingest - embedding, total - ingest, Math.max(0, wall * cores - total));
+        System.out.println("      " + embeddingShare(cpuBefore, cpuAfter, chunks));
         cpuAfter.since(cpuBefore).forEach(line -> System.out.println("      " + line));
         return ratio;
+    }
+
+    /** The ratio is the share of the cores the embedding threads got: what they got, and where the rest went. */
+    private static String embeddingShare(CpuUsage before, CpuUsage after, int chunks) {
+        Map<String, Double> used = after.deltas(before);
+        double embedding = used.getOrDefault("ingest-service / embedding", 0.0);
+        double ingest = used.getOrDefault("ingest-service", 0.0);
+        double processes = after.processSeconds(before);
+        double wall = after.wallSeconds(before);
+        int cores = Runtime.getRuntime().availableProcessors();
+        return String.format("embedding %.1f ms CPU per chunk, %.0f%% of the %d cores; everything else %.1f s: "
+                        + "ingest-service outside embedding %.1f s, other processes %.1f s, idle %.1f s",
+                1000 * embedding / chunks, 100 * embedding / (wall * cores), cores, processes - embedding,
+                ingest - embedding, processes - ingest, Math.max(0, wall * cores - processes));
     }
 
     /** {@code BENCH_RESULTS}, if set: a file each run appends its pipeline / raw to (runs across service restarts). */
     private static void appendResult(double ratio) throws Exception {
         String file = System.getenv("BENCH_RESULTS");
         if (file != null && !file.isBlank()) {
-            java.nio.file.Files.writeString(Path.of(file), String.format(java.util.Locale.ROOT, "%.4f%n", ratio),
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(Path.of(file), String.format(Locale.ROOT, "%.4f%n", ratio), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         }
     }
 
@@ -271,7 +281,7 @@ public final class IngestBenchmark {
 
     private static String loadAverage() {
         try {
-            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
         } catch (Exception e) {
             return "unknown";
@@ -333,8 +343,9 @@ public final class IngestBenchmark {
             chunks += done.values().stream().mapToInt(DocumentIndexed::chunkCount).sum();
             all.addAll(ids);
             int fifth = Math.max(1, inOrder.size() / 5);
-            long first = median(inOrder.subList(0, fifth));
-            long lastFifth = median(inOrder.subList(inOrder.size() - fifth, inOrder.size()));
+            long first = percentile(inOrder.subList(0, fifth).stream().sorted().toList(), 0.50);
+            long lastFifth = percentile(inOrder.subList(inOrder.size() - fifth, inOrder.size()).stream().sorted().toList(),
+                    0.50);
             // a rate above what the cores can embed shows as a backlog that grows for as long as the rate lasts
             boolean sustained = lastFifth <= 2 * first + 250;
             System.out.printf("    %d documents: p50 %d ms, p99 %d ms, max %d ms (goal p99 < 500 ms at 50/s); median of"
@@ -350,11 +361,6 @@ public final class IngestBenchmark {
         System.out.printf("%n(c) bound: embedding runs at %.1f chunks/s on these cores (raw embedAll), %.2f chunks per"
                 + " document: at most %.1f documents/s of this size, before Kafka, Weaviate and everything else take"
                 + " their share%n", raw, perDocument, raw / perDocument);
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
     }
 
     /**
@@ -431,7 +437,7 @@ public final class IngestBenchmark {
         for (Map<String, Object> line : lines) {
             jsonl.append(JSON.writeValueAsString(line)).append('\n');
         }
-        java.nio.file.Files.writeString(Path.of(dir, file), jsonl);
+        Files.writeString(Path.of(dir, file), jsonl);
     }
 
     private static String markdown(List<List<String>> sections) {
@@ -450,7 +456,7 @@ public final class IngestBenchmark {
     private static List<Integer> intsEnv(String name, List<Integer> fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback
-                : java.util.Arrays.stream(v.split(",")).map(String::strip).map(Integer::parseInt).toList();
+                : Arrays.stream(v.split(",")).map(String::strip).map(Integer::parseInt).toList();
     }
 
     private static int intEnv(String name, int fallback) {

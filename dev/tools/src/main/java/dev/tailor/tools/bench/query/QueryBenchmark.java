@@ -57,7 +57,8 @@ import java.util.concurrent.Executors;
  * 3000), {@code BENCH_WARMUP} (requests per kind before (a), 3000), {@code BENCH_FILTER_REQUESTS} (per series of (b),
  * 800),
  * {@code BENCH_CONCURRENCY} (16), {@code BENCH_FIRST_RUN=1} (warm only the raw client: the service was just
- * started, see {@code dev/bench query --first-run}), {@code BENCH_ASK_STRATEGY} (extractive), {@code BENCH_CHUNKS} (100000), {@code BENCH_SKIP_E2E=1} skips (a),
+ * started, see {@code dev/bench query --first-run}), {@code BENCH_ASK_STRATEGY} (extractive), {@code BENCH_CHUNKS}
+ * (100000), {@code BENCH_SKIP_E2E=1} skips (a),
  * {@code BENCH_SKIP_FILTER=1} skips (b), {@code BENCH_KEEP=1} keeps TailorBench for a later run and
  * {@code BENCH_REUSE=1} reuses a kept one of at least BENCH_CHUNKS objects (loading 100k takes minutes on 2 cores).
  */
@@ -123,10 +124,10 @@ public final class QueryBenchmark {
         // the service's is what we measure; the raw client is warmed either way, so that only the service is young.
         int warmUp = Integer.parseInt(env("BENCH_WARMUP", "3000"));
         boolean firstRun = "1".equals(System.getenv("BENCH_FIRST_RUN"));
-        run("warm-up", raw, warmUp, concurrency, false);
-        if (!firstRun) {
-            run("warm-up", search, warmUp, concurrency, false);
-            run("warm-up", ask, warmUp, concurrency, false);
+        if (warmUp > 0) {
+            for (Callable<Integer> call : firstRun ? List.of(raw) : List.of(raw, search, ask)) {
+                run("warm-up", call, warmUp, concurrency, false);
+            }
         }
         // Interleaved halves, so that load from other processes on a shared machine hits all series alike.
         Result[] raws = new Result[2];
@@ -280,9 +281,6 @@ public final class QueryBenchmark {
     }
 
     static Result run(String name, Callable<Integer> call, int requests, int concurrency, boolean print) throws Exception {
-        if (requests <= 0) {
-            return null; // BENCH_WARMUP=0
-        }
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
