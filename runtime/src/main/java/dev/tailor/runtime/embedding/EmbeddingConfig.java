@@ -25,11 +25,4 @@ public interface EmbeddingConfig {
      */
     @WithDefault("2")
     int threads();
-
-    /**
-     * Texts per thread the model embeds at start-up, before the service takes traffic (env
-     * {@code TAILOR_EMBEDDING_WARM_UP}; 0: none, the model then loads on first use). See {@link EmbeddingWarmUp}.
-     */
-    @WithDefault("8")
-    int warmUp();
 }
