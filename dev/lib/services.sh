@@ -54,6 +54,16 @@ model_service_env() {
   echo TAILOR_MODEL_TRAINING_WORKER_PATH="$TRAINER_SOURCES"
 }
 
+# JVM options of a service beside its heap, the same as its image's JAVA_OPTS_APPEND (k8s/base/services/*.env);
+# TAILOR_SERVICE_JAVA_OPTS replaces them (set it empty to measure without). ingest-service spends its CPU in the
+# embedding's native code: C2's compilations of a young service cost more than its faster Java gives back
+# (docs/decisions.md, "ingest-service runs C1 only").
+service_java_opts() {
+  case $1 in
+    ingest-service) echo -XX:TieredStopAtLevel=1 ;;
+  esac
+}
+
 service_ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready"; }
 
 # await_service NAME [SECONDS]: wait until the service is ready on its port, or die pointing at its log
@@ -68,9 +78,10 @@ start_service() {
   if pid_alive "$s" && port_open "$port"; then say "$s: already running on $port"; return 0; fi
   ensure_port_free "$s" "$port"
   say "$s: starting on 127.0.0.1:$port"
-  # shellcheck disable=SC2046
+  # shellcheck disable=SC2046,SC2086
   start_bg "$s" "$LOGS/$s.log" env $(service_env "$s") QUARKUS_HTTP_PORT="$port" \
-    java -Xms64m -Xmx${TAILOR_SERVICE_HEAP:-768m} --add-opens=java.base/java.lang=ALL-UNNAMED -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar"
+    java -Xms64m -Xmx${TAILOR_SERVICE_HEAP:-768m} --add-opens=java.base/java.lang=ALL-UNNAMED \
+    ${TAILOR_SERVICE_JAVA_OPTS-$(service_java_opts "$s")} -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar"
 }
 
 start_services() {
