@@ -55,12 +55,12 @@ model_service_env() {
 }
 
 # JVM options of a service beside its heap, the same as its image's JAVA_OPTS_APPEND (k8s/base/services/*.env);
-# TAILOR_SERVICE_JAVA_OPTS replaces them (set it empty to measure without). ingest-service spends its CPU in the
-# embedding's native code: C2's compilations of a young service cost more than its faster Java gives back
-# (docs/decisions.md, "ingest-service runs C1 only").
+# TAILOR_SERVICE_JAVA_OPTS replaces them (set it empty to measure without). ingest-service and query-service spend
+# most of their CPU in the embedding's native code: C2's compilations of a young service cost more than its faster
+# Java gives back (docs/decisions.md, "ingest-service and query-service run C1 only").
 service_java_opts() {
   case $1 in
-    ingest-service) echo -XX:TieredStopAtLevel=1 ;;
+    ingest-service|query-service) echo -XX:TieredStopAtLevel=1 ;;
   esac
 }
 
