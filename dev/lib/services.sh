@@ -54,14 +54,11 @@ model_service_env() {
   echo TAILOR_MODEL_TRAINING_WORKER_PATH="$TRAINER_SOURCES"
 }
 
-# JVM options of a service beside its heap, the same as its image's JAVA_OPTS_APPEND (k8s/base/services/*.env);
-# TAILOR_SERVICE_JAVA_OPTS replaces them (set it empty to measure without). ingest-service and query-service spend
-# most of their CPU in the embedding's native code: C2's compilations of a young service cost more than its faster
-# Java gives back (docs/decisions.md, "ingest-service and query-service run C1 only").
+# JVM options of a service beside its heap: its image's JAVA_OPTS_APPEND (k8s/base/services/NAME.env), read from
+# there so that dev and the cluster run the same JVM; TAILOR_SERVICE_JAVA_OPTS replaces them (set it empty to measure
+# without; docs/decisions.md, "ingest-service and query-service run C1 only").
 service_java_opts() {
-  case $1 in
-    ingest-service|query-service) echo -XX:TieredStopAtLevel=1 ;;
-  esac
+  sed -n 's/^JAVA_OPTS_APPEND=//p' "$ROOT/k8s/base/services/$1.env" 2>/dev/null
 }
 
 service_ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready"; }
