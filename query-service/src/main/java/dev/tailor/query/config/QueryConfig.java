@@ -26,6 +26,25 @@ public interface QueryConfig {
          */
         @WithDefault("realm_access/roles")
         String rolesClaimPath();
+
+        RememberedTokens rememberedTokens();
+    }
+
+    /**
+     * A client sends the same access token with every request until it expires; its signature, issuer, audience and
+     * expiry are checked the first time, and the identity built from it is remembered for the same exact token.
+     */
+    interface RememberedTokens {
+        /**
+         * Longest a verified token is taken on its first check, never past its own expiry. 0 checks every request
+         * again. Env: TAILOR_QUERY_SECURITY_REMEMBERED_TOKENS_REMEMBER_FOR.
+         */
+        @WithDefault("60s")
+        Duration rememberFor();
+
+        /** Most tokens remembered at once; the least recently used go first. Env: TAILOR_QUERY_SECURITY_REMEMBERED_TOKENS_MAX_TOKENS. */
+        @WithDefault("10000")
+        long maxTokens();
     }
 
     /** Retrieval's own settings (alpha, index re-check) and the prompt's are in tailor-runtime's RagConfig. */

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads the roles of a user from the claims of their access token, following a slash-separated claim path
@@ -24,16 +25,21 @@ public final class RolesExtractor {
         this.path = claimPath.split("/");
     }
 
-    /** The user's roles, sorted, always including {@code public}. */
-    public Set<String> roles(Map<String, Object> claims) {
+    /**
+     * The user's roles, sorted, always including {@code public}.
+     *
+     * @param claim a top-level claim of the token by name; only the first segment of the path is asked for, because
+     *              a token converts every claim it is asked for, once per request
+     */
+    public Set<String> roles(Function<String, ?> claim) {
         Set<String> roles = new TreeSet<>();
         roles.add(Roles.PUBLIC);
-        Object node = claims;
-        for (String segment : path) {
+        Object node = claim.apply(path[0]);
+        for (int i = 1; i < path.length; i++) {
             if (!(node instanceof Map<?, ?> map)) {
                 return roles;
             }
-            node = map.get(segment);
+            node = map.get(path[i]);
         }
         if (node instanceof Collection<?> values) {
             for (Object value : values) {

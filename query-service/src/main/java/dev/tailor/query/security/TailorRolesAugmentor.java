@@ -9,8 +9,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,17 +29,11 @@ public class TailorRolesAugmentor implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
+                || identity.getAttribute(ROLES_ATTRIBUTE) != null) { // a remembered identity has its roles already
             return Uni.createFrom().item(identity);
         }
-        Map<String, Object> claims = new HashMap<>();
-        for (String name : token.getClaimNames()) {
-            Object value = token.getClaim(name);
-            if (value != null) {
-                claims.put(name, value);
-            }
-        }
-        Set<String> roles = extractor.roles(claims);
+        Set<String> roles = extractor.roles(token::getClaim);
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
                 .addRoles(roles)
                 .addAttribute(ROLES_ATTRIBUTE, roles)

@@ -1,5 +1,6 @@
 package dev.tailor.query.security;
 
+import dev.tailor.testsupport.PrometheusSamples;
 import dev.tailor.testsupport.Tokens;
 import dev.tailor.query.support.ExtractiveAnswers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -56,6 +58,7 @@ class TokenValidationTest {
                 .body("error.message", containsString("access token"));
     }
 
+    /** Also: a remembered token is forgotten when it expires. */
     @Test
     void anExpiredTokenIs401() throws InterruptedException {
         String token = Tokens.fetch(Tokens.issuer(), "tailor-gateway-shortlived", "alice", "alice");
@@ -63,6 +66,27 @@ class TokenValidationTest {
         Thread.sleep(3_000); // the client's tokens live 2 s
         given().auth().oauth2(token).contentType(ContentType.JSON).body(SEARCH).post("/api/v1/search")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void aVerifiedTokenIsRememberedButOnlyThatExactToken() {
+        String token = Tokens.fetch(Tokens.issuer(), "tailor-gateway", "dave", "dave");
+        double hits = rememberedTokenHits();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(SEARCH).post("/api/v1/search")
+                    .then().statusCode(200);
+        }
+        assertThat(rememberedTokenHits() - hits).as("the 2nd and 3rd request reuse the 1st verification").isEqualTo(2);
+
+        String[] parts = token.split("\\.");
+        String escalated = parts[0] + "." + b64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replaceFirst("\\{", "{\"realm_access\":{\"roles\":[\"finance\",\"hr\"]},")) + "." + parts[2];
+        String resigned = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 2)
+                + (parts[2].endsWith("AA") ? "BB" : "AA");
+        for (String changed : List.of(escalated, resigned, token + "x")) {
+            given().auth().oauth2(changed).contentType(ContentType.JSON).body(SEARCH).post("/api/v1/search")
+                    .then().statusCode(401);
+        }
     }
 
     @Test
@@ -114,6 +138,11 @@ class TokenValidationTest {
         claims.setClaim("azp", "tailor-gateway");
         claims.setClaim("realm_access", Map.of("roles", List.of("engineering", "finance", "hr", "tailor-admin")));
         return claims;
+    }
+
+    private static double rememberedTokenHits() {
+        return PrometheusSamples.sum(given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "cache_gets_total", Map.of("cache", VerifiedTokens.CACHE_NAME, "result", "hit"));
     }
 
     private static String b64(String json) {
