@@ -52,6 +52,13 @@ public interface QueryConfig {
         /** topK when a request does not give one. Env: TAILOR_QUERY_RETRIEVAL_DEFAULT_TOP_K. */
         @WithDefault("5")
         int defaultTopK();
+
+        /**
+         * Searches run through retrieval at start, before the service reports ready (spread over the embedding
+         * threads); 0 = none. Env: TAILOR_QUERY_RETRIEVAL_WARM_UP_SEARCHES.
+         */
+        @WithDefault("32")
+        int warmUpSearches();
     }
 
     interface Chat {
