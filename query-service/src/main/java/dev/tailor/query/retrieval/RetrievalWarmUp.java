@@ -13,13 +13,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 /**
  * Runs a few searches through retrieval before the service reports ready: the first ones after a start pay for the
@@ -57,20 +58,14 @@ public class RetrievalWarmUp implements HealthCheck {
 
     private void warmUp() {
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        // as many callers as embedding threads, so that every ONNX thread runs the model once at least
+        ExecutorService callers = Executors.newFixedThreadPool(threads);
         try {
             if (searches > 0 && guard.problem().isEmpty()) {
-                List<Future<?>> parts = new ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    int first = t;
-                    parts.add(pool.submit(() -> {
-                        for (int i = first; i < searches; i += threads) {
-                            retriever.search(QUESTIONS.get(i % QUESTIONS.size()), 5, Set.of(Roles.PUBLIC));
-                        }
-                    }));
-                }
-                for (Future<?> part : parts) {
-                    part.get();
+                List<Callable<Object>> calls = IntStream.range(0, searches).mapToObj(i -> (Callable<Object>) () ->
+                        retriever.search(QUESTIONS.get(i % QUESTIONS.size()), 5, Set.of(Roles.PUBLIC))).toList();
+                for (Future<Object> call : callers.invokeAll(calls)) {
+                    call.get();
                 }
                 LOG.infof("retrieval warmed up with %d searches in %d ms", searches, (System.nanoTime() - start) / 1_000_000);
             }
@@ -79,7 +74,7 @@ public class RetrievalWarmUp implements HealthCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            pool.shutdownNow();
+            callers.shutdownNow();
             done = true;
         }
     }
