@@ -159,12 +159,9 @@ public final class QueryBenchmark {
 
     /** Answers every request with a search response of the service's size (five passages), and nothing else. */
     static HttpServer stubService() throws java.io.IOException {
-        StringBuilder passages = new StringBuilder();
-        for (int i = 0; i < 5; i++) {
-            passages.append(i == 0 ? "" : ",").append("{\"docId\":\"doc-").append(i).append("\",\"chunkIndex\":0,")
-                    .append("\"title\":\"A title\",\"text\":\"").append("word ".repeat(80)).append("\",\"score\":0.5}");
-        }
-        byte[] body = ("{\"results\":[" + passages + "]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, Object> passage = Map.of("docId", "doc-1", "chunkIndex", 0, "title", "A title",
+                "text", "word ".repeat(80), "score", 0.5);
+        byte[] body = JSON.writeValueAsBytes(Map.of("results", java.util.Collections.nCopies(5, passage)));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
