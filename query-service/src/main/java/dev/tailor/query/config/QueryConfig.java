@@ -18,6 +18,8 @@ public interface QueryConfig {
 
     Routing routing();
 
+    Api api();
+
     interface Security {
         /**
          * Where the roles are in the access token, as a slash-separated path of claims (Keycloak:
@@ -45,6 +47,16 @@ public interface QueryConfig {
         /** Most tokens remembered at once; the least recently used go first. Env: TAILOR_QUERY_SECURITY_REMEMBERED_TOKENS_MAX_TOKENS. */
         @WithDefault("10000")
         long maxTokens();
+    }
+
+    interface Api {
+        /**
+         * Rounds of the request path that needs no token, run at start before the service reports ready: the JSON
+         * and validation of the API's requests and responses, and an unauthenticated request over HTTP; 0 = none.
+         * Env: TAILOR_QUERY_API_WARM_UP_ROUNDS.
+         */
+        @WithDefault("32")
+        int warmUpRounds();
     }
 
     /** Retrieval's own settings (alpha, index re-check) and the prompt's are in tailor-runtime's RagConfig. */
