@@ -52,19 +52,16 @@ public class RequestPathWarmUp implements HealthCheck {
         this.done = rounds <= 0;
     }
 
-    /** Quarkus announces its HTTP server asynchronously, once it listens. */
-    void onHttpStart(@ObservesAsync HttpServerStart start, HttpServer server) {
+    /**
+     * Quarkus announces its HTTP server asynchronously once it listens, on a worker thread: the rounds run right there,
+     * off the event loop, before the service reports ready.
+     */
+    void onHttpStart(@ObservesAsync HttpServerStart started, HttpServer server) {
         if (done) {
             return;
         }
         // the port it listens on, not the one configured: 0 (any) in tests
         URI search = URI.create("http://127.0.0.1:" + server.getPort() + "/api/v1/search");
-        Thread thread = new Thread(() -> warmUp(search), "request-path-warm-up");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void warmUp(URI search) {
         long start = System.nanoTime();
         try {
             SearchResponse response = new SearchResponse(Collections.nCopies(5,
