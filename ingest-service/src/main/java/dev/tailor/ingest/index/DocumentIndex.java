@@ -17,6 +17,7 @@ import io.weaviate.client6.v1.api.collections.query.Filter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -202,6 +203,25 @@ public class DocumentIndex {
             throw e;
         } catch (RuntimeException e) {
             throw new IndexUnavailableException("cannot delete chunks of " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes the document object of {@code docId} and its chunk objects at indexes below {@code chunks}, one request
+     * per object, by id. Weaviate killed in the middle of a batch may keep an object without its entries in the
+     * filter indexes (each is a bucket of its own, flushed at its own time), and an identical rewrite only updates
+     * the entries that changed; deleting by id goes through the object itself, so the next insert starts clean.
+     * A delete-many by filter would not see such an object.
+     */
+    @WithSpan("weaviate purge document")
+    public void purge(String docId, int chunks) {
+        try {
+            documents.data.deleteById(ObjectIds.document(docId).toString());
+            for (int i = 0; i < chunks; i++) {
+                this.chunks.data.deleteById(ObjectIds.chunk(docId, i).toString());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IndexUnavailableException("cannot purge the objects of " + docId + ": " + e.getMessage(), e);
         }
     }
 

@@ -11,20 +11,26 @@ import dev.tailor.runtime.embedding.IndexEmbedding;
 import dev.tailor.runtime.tracing.Spans;
 import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applies changes to the index, incrementally, a wave of documents at a time: embeds only chunk texts a document
  * does not already have a vector for, rewrites only chunks that changed (all of them when title or roles changed),
  * deletes vanished ones, and writes the document objects last, so that a document's version says its change is
- * complete. Every step is idempotent: a wave interrupted half-way is simply applied again.
+ * complete. Every step is idempotent: a wave interrupted half-way is simply applied again — and its documents are
+ * then rewritten whole, each object deleted by id before it is written again ({@link DocumentIndex#purge}), because
+ * Weaviate killed in the middle of a request may keep objects that its filters no longer find.
  *
  * <p>A document over a limit on the work it causes (chunks per document, bytes per chunk) is {@link Rejected}
  * before anything of it is embedded or written; the rest of its wave is applied. A failure of Weaviate is an
@@ -33,6 +39,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class DocumentIndexer {
+
+    private static final Logger LOG = Logger.getLogger(DocumentIndexer.class);
 
     /** What became of a change. */
     public interface Result {
@@ -59,6 +67,8 @@ public class DocumentIndexer {
     private final IngestMetrics metrics;
     private final Tracer tracer;
     private final int maxWaveChunks;
+    /** Documents of waves that failed: whatever of them reached Weaviate is suspect until a wave of them succeeds. */
+    private final Set<String> interrupted = ConcurrentHashMap.newKeySet();
 
     DocumentIndexer(DocumentIndex index, IndexEmbedding embedder, IngestMetrics metrics, IngestConfig config,
             Tracer tracer) {
@@ -78,6 +88,28 @@ public class DocumentIndexer {
      * @return what became of each change, in the order given
      */
     public List<Result> apply(List<DocumentChange> wave) {
+        Set<String> rewrite = new HashSet<>();
+        for (DocumentChange change : wave) {
+            if (interrupted.contains(change.docId())) {
+                rewrite.add(change.docId());
+            }
+        }
+        if (!rewrite.isEmpty()) {
+            LOG.infof("rewriting %d document(s) whose last write failed, object by object: %s", rewrite.size(), rewrite);
+        }
+        List<Result> results;
+        try {
+            results = apply(wave, rewrite);
+        } catch (RuntimeException e) {
+            wave.forEach(change -> interrupted.add(change.docId()));
+            throw e;
+        }
+        wave.forEach(change -> interrupted.remove(change.docId()));
+        return results;
+    }
+
+    /** Applies a wave; the documents in {@code rewrite} are rewritten whole, whatever the index says of them. */
+    private List<Result> apply(List<DocumentChange> wave, Set<String> rewrite) {
         long start = System.nanoTime();
         Map<String, IndexedDocument> current = index.documents(wave.stream().map(DocumentChange::docId).toList());
         Result[] results = new Result[wave.size()];
@@ -86,7 +118,7 @@ public class DocumentIndexer {
         for (int i = 0; i < wave.size(); i++) {
             DocumentChange change = wave.get(i);
             Optional<IndexedDocument> indexed = Optional.ofNullable(current.get(change.docId()));
-            Optional<String> stale = staleness(change, indexed);
+            Optional<String> stale = staleness(change, indexed, rewrite.contains(change.docId()));
             if (stale.isPresent()) {
                 results[i] = new Ignored(stale.get(), sameAsIndexed(change, indexed).orElse(null));
             } else if (change instanceof DocumentChange.Upsert) {
@@ -118,7 +150,7 @@ public class DocumentIndexer {
             }
             int size = chunks.size() + Optional.ofNullable(current.get(data.docId())).map(IndexedDocument::chunkCount).orElse(0);
             if (!group.isEmpty() && groupChunks + size > maxWaveChunks) {
-                applyUpserts(group, current, results, times);
+                applyUpserts(group, current, rewrite, results, times);
                 group = new ArrayList<>();
                 groupChunks = 0;
             }
@@ -126,11 +158,17 @@ public class DocumentIndexer {
             groupChunks += size;
         }
         if (!group.isEmpty()) {
-            applyUpserts(group, current, results, times);
+            applyUpserts(group, current, rewrite, results, times);
         }
 
         if (!deletes.isEmpty()) {
             long writing = System.nanoTime();
+            for (int i : deletes) {
+                String docId = wave.get(i).docId();
+                if (rewrite.contains(docId)) {
+                    index.purge(docId, Optional.ofNullable(current.get(docId)).map(IndexedDocument::chunkCount).orElse(0));
+                }
+            }
             index.deleteAllChunks(deletes.stream().map(i -> wave.get(i).docId()).toList());
             Instant indexedAt = Instant.now();
             List<DocumentIndex.DocumentWrite> documents = new ArrayList<>();
@@ -162,18 +200,24 @@ public class DocumentIndexer {
      * Applies a group of upserts with one read of their chunks, one embedding call spread over the model's threads,
      * batched chunk writes, then their document objects.
      */
-    private void applyUpserts(List<Chunked> group, Map<String, IndexedDocument> current, Result[] results,
-            StageTimes times) {
+    private void applyUpserts(List<Chunked> group, Map<String, IndexedDocument> current, Set<String> rewrite,
+            Result[] results, StageTimes times) {
         long start = System.nanoTime();
         Map<String, List<IndexedChunk>> indexed = index.chunks(group.stream().map(c -> c.change().docId()).toList());
         List<PlannedUpsert> planned = new ArrayList<>(group.size());
         for (Chunked c : group) {
-            planned.add(plan(c, Optional.ofNullable(current.get(c.change().docId())),
-                    indexed.getOrDefault(c.change().docId(), List.of())));
+            String docId = c.change().docId();
+            planned.add(plan(c, Optional.ofNullable(current.get(docId)), indexed.getOrDefault(docId, List.of()),
+                    rewrite.contains(docId)));
         }
         long read = System.nanoTime();
         embed(planned);
         long embedded = System.nanoTime();
+        for (PlannedUpsert u : planned) {
+            if (rewrite.contains(u.docId())) {
+                index.purge(u.docId(), purgeBound(u, current.get(u.docId()), indexed.getOrDefault(u.docId(), List.of())));
+            }
+        }
         index.writeChunks(planned.stream().filter(u -> !u.plan().toWrite().isEmpty())
                 .map(u -> new DocumentIndex.ChunkWrites(u.docId(), u.change().data().version(), u.title(), u.roles(),
                         u.plan().toWrite(), u.vectors())).toList());
@@ -199,21 +243,36 @@ public class DocumentIndexer {
         return data.title() == null ? "" : data.title();
     }
 
-    /** Why {@code change} must be ignored given the indexed document, if it must. */
-    private static Optional<String> staleness(DocumentChange change, Optional<IndexedDocument> current) {
+    /**
+     * Why {@code change} must be ignored given the indexed document, if it must. A change being rewritten is applied
+     * again at the indexed version too: that version may be the interrupted write itself.
+     */
+    private static Optional<String> staleness(DocumentChange change, Optional<IndexedDocument> current, boolean rewrite) {
         if (change instanceof DocumentChange.Upsert upsert) {
             long version = upsert.data().version();
-            return current.filter(c -> version <= c.version())
+            return current.filter(c -> rewrite ? version < c.version() : version <= c.version())
                     .map(c -> "version " + version + " is not newer than indexed version " + c.version());
         }
         DocumentChange.Delete delete = (DocumentChange.Delete) change;
         if (delete.version() == null) {
             // a tombstone deletes whatever is indexed
             return current.isEmpty() ? Optional.of("unknown document")
-                    : current.get().deleted() ? Optional.of("already deleted") : Optional.empty();
+                    : current.get().deleted() && !rewrite ? Optional.of("already deleted") : Optional.empty();
         }
-        return current.filter(c -> delete.version() <= c.version())
+        return current.filter(c -> rewrite ? delete.version() < c.version() : delete.version() <= c.version())
                 .map(c -> "version " + delete.version() + " is not newer than indexed version " + c.version());
+    }
+
+    /** Chunk indexes below which objects of the document may exist: its new chunks, and all it had that are known. */
+    private static int purgeBound(PlannedUpsert u, IndexedDocument current, List<IndexedChunk> indexed) {
+        int bound = u.chunks().size();
+        if (current != null) {
+            bound = Math.max(bound, current.chunkCount());
+        }
+        for (IndexedChunk c : indexed) {
+            bound = Math.max(bound, c.index() + 1);
+        }
+        return bound;
     }
 
     /** The docs.indexed record of the indexed state, when {@code change} is exactly what is indexed. */
@@ -231,12 +290,14 @@ public class DocumentIndexer {
                 d.updatedAt() == null ? Instant.now() : Instant.parse(d.updatedAt())));
     }
 
-    private static PlannedUpsert plan(Chunked chunked, Optional<IndexedDocument> current, List<IndexedChunk> indexed) {
+    private static PlannedUpsert plan(Chunked chunked, Optional<IndexedDocument> current, List<IndexedChunk> indexed,
+            boolean rewrite) {
         DocumentUpserted data = chunked.change().data();
         String title = titleOf(data);
         List<String> roles = List.copyOf(data.allowedRoles());
         List<Chunk> chunks = chunked.chunks();
-        boolean propertiesChanged = current
+        // a document rewritten is written whole: its purge deleted every chunk object, known vectors are still reused
+        boolean propertiesChanged = rewrite || current
                 .map(c -> c.deleted() || !Objects.equals(c.title(), title) || !Objects.equals(c.allowedRoles(), roles))
                 .orElse(true);
         ChunkPlan plan = ChunkPlan.of(chunks, indexed, propertiesChanged);

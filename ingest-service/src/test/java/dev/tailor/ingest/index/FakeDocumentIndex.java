@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The index in memory, for the consumer's tests without Weaviate. Enabled by their test profile only (no
  * {@code @Priority}, which would enable it in every test application of the module). It refuses
- * the objects of chosen documents as Weaviate refuses objects, and can be unavailable for a number of calls.
+ * the objects of chosen documents as Weaviate refuses objects, can be unavailable for a number of calls, and can die in
+ * the middle of a chunk write the way Weaviate does when killed: some objects kept without their filter entries
+ * (orphans), which an identical rewrite leaves as they are and only a delete by id removes.
  */
 @Alternative
 @ApplicationScoped
@@ -27,6 +30,8 @@ public class FakeDocumentIndex extends DocumentIndex {
     private final Map<String, Map<Integer, IndexedChunk>> chunks = new ConcurrentHashMap<>();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final AtomicInteger unavailableCalls = new AtomicInteger();
+    private final Map<String, Map<Integer, String>> orphans = new ConcurrentHashMap<>();
+    private final AtomicBoolean interruptNextChunkWrite = new AtomicBoolean();
 
     FakeDocumentIndex() {
         super(null, null, Integer.MAX_VALUE);
@@ -40,6 +45,16 @@ public class FakeDocumentIndex extends DocumentIndex {
     /** The next {@code calls} reads fail as if Weaviate were down. */
     public void unavailableFor(int calls) {
         unavailableCalls.set(calls);
+    }
+
+    /** The next chunk write keeps the first chunk of each document as an orphan, then fails as if Weaviate died. */
+    public void interruptNextChunkWrite() {
+        interruptNextChunkWrite.set(true);
+    }
+
+    /** Chunk objects of the document that exist by id but that no read by docId finds. */
+    public Set<Integer> orphans(String docId) {
+        return Set.copyOf(orphans.getOrDefault(docId, Map.of()).keySet());
     }
 
     public int chunkCount(String docId) {
@@ -74,6 +89,11 @@ public class FakeDocumentIndex extends DocumentIndex {
 
     @Override
     public void writeChunks(List<ChunkWrites> writes) {
+        if (interruptNextChunkWrite.getAndSet(false)) {
+            writes.forEach(w -> orphans.computeIfAbsent(w.docId(), k -> new ConcurrentHashMap<>())
+                    .put(w.chunks().get(0).index(), w.chunks().get(0).hash()));
+            throw new IndexUnavailableException("Weaviate died in the middle of a batch (test double)");
+        }
         Map<String, String> errors = new HashMap<>();
         for (ChunkWrites w : writes) {
             if (refused.contains(w.docId())) {
@@ -81,6 +101,10 @@ public class FakeDocumentIndex extends DocumentIndex {
                 continue;
             }
             for (Chunk c : w.chunks()) {
+                if (c.hash().equals(orphans.getOrDefault(w.docId(), Map.of()).get(c.index()))) {
+                    continue; // the same object again: Weaviate updates only entries that changed, none did
+                }
+                orphans.getOrDefault(w.docId(), new HashMap<>()).remove(c.index());
                 chunks.computeIfAbsent(w.docId(), k -> new ConcurrentHashMap<>())
                         .put(c.index(), new IndexedChunk(c.index(), c.hash(), w.vectors().get(c.hash())));
             }
@@ -98,6 +122,13 @@ public class FakeDocumentIndex extends DocumentIndex {
     @Override
     public void deleteChunks(String docId, int fromIndex) {
         chunks.getOrDefault(docId, new HashMap<>()).keySet().removeIf(i -> i >= fromIndex);
+    }
+
+    @Override
+    public void purge(String docId, int chunkCount) {
+        documents.remove(docId);
+        orphans.getOrDefault(docId, new HashMap<>()).keySet().removeIf(i -> i < chunkCount);
+        chunks.getOrDefault(docId, new HashMap<>()).keySet().removeIf(i -> i < chunkCount);
     }
 
     @Override

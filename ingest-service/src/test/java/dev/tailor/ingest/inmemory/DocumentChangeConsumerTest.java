@@ -4,6 +4,7 @@ import dev.tailor.contracts.DocumentUpserted;
 import dev.tailor.ingest.events.DeadLetterPublisher;
 import dev.tailor.ingest.health.IndexAvailability;
 import dev.tailor.ingest.index.FakeDocumentIndex;
+import dev.tailor.ingest.support.SampleDocuments;
 import dev.tailor.testsupport.DocumentChanges;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -116,6 +117,22 @@ class DocumentChangeConsumerTest {
         Headers headers = metadata(dlq.received().get(0)).getHeaders();
         assertThat(header(headers, DeadLetterPublisher.LIMIT)).isEqualTo("tailor.ingest.limits.title-bytes");
         assertThat(header(headers, DeadLetterPublisher.KIND)).isEqualTo("limit");
+    }
+
+    @Test
+    void aChunkWriteThatWeaviateDiedInIsRewrittenWholeSoThatNoChunkStaysOutOfTheFilters() {
+        String a = DocumentChanges.newDocId("interrupted");
+        index.interruptNextChunkWrite();
+        AtomicBoolean acked = poll(DocumentChanges.upsert(DocumentChanges.doc(a, 1, "Interrupted",
+                SampleDocuments.markdown(SampleDocuments.paragraphs(a, 3, 3)), "hr")));
+
+        await().atMost(Duration.ofSeconds(60)).untilTrue(acked);
+        assertThat(keys(indexed)).containsExactly(a);
+        int chunks = index.document(a).orElseThrow().chunkCount();
+        assertThat(chunks).isGreaterThan(1);
+        assertThat(index.chunkCount(a)).isEqualTo(chunks);
+        assertThat(index.orphans(a)).isEmpty();
+        assertThat(dlq.received()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tailor.ingest.outage;
 
 import dev.tailor.contracts.ObjectIds;
+import dev.tailor.contracts.WeaviateSchema;
 import dev.tailor.ingest.index.DocumentIndex;
 import dev.tailor.testsupport.DocumentChanges;
 import dev.tailor.testsupport.TopicWriter;
@@ -26,7 +27,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 /**
  * Weaviate dies mid-stream and comes back: the consumer retries without skipping or dead-lettering anything,
- * reports the outage on readiness, and resumes by itself; every change ends up indexed exactly once.
+ * reports the outage on readiness, and resumes by itself; every change ends up indexed exactly once. Killed in the
+ * middle of a batch, it leaves no chunk that the filters of search do not find.
  */
 @QuarkusTest
 @TestProfile(OutageProfile.class)
@@ -87,6 +89,43 @@ class WeaviateOutageTest {
             }
         }
         given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("Weaviate"));
+    }
+
+    @Test
+    void weaviateKilledInTheMiddleOfABatchLeavesEveryChunkFoundByTheFiltersOfSearch() throws Exception {
+        IndexProbe probe = new IndexProbe(weaviate);
+        List<String> docIds = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            docIds.add(DocumentChanges.newDocId("mid-batch"));
+        }
+        try (TopicWriter topic = new TopicWriter()) {
+            ConsumerWarmup.await(topic, index);
+            for (String docId : docIds) {
+                // 80 paragraphs, 80 chunks (~56 KB, under the content limit): batches of up to 500 objects, long
+                // enough to be killed in
+                topic.send(DocumentChanges.upsert(DocumentChanges.doc(docId, 1, "Mid-batch " + docId,
+                        SampleDocuments.markdown(SampleDocuments.paragraphs(docId, 10, 8)), "hr")));
+            }
+            // the batch's first object is stored: the rest of the batch is being written
+            String first = ObjectIds.chunk(docIds.get(0), 0).toString();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(2))
+                    .until(() -> PrivateWeaviateResource.weaviate.hasObject(WeaviateSchema.CHUNK, first));
+            PrivateWeaviateResource.weaviate.kill();
+            PrivateWeaviateResource.weaviate.start();
+        }
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (String docId : docIds) {
+                assertThat(index.document(docId)).as(docId).isPresent();
+            }
+        });
+        for (String docId : docIds) {
+            int chunkCount = index.document(docId).orElseThrow().chunkCount();
+            assertThat(chunkCount).isEqualTo(80);
+            assertThat(probe.chunks(docId)).as("chunks of %s by docId", docId).hasSize(chunkCount);
+            assertThat(probe.chunksVisibleTo(docId, "hr")).as("chunks of %s a reader of hr finds", docId)
+                    .hasSize(chunkCount);
+        }
     }
 
     private static String content(String docId, int version) {
