@@ -178,7 +178,7 @@ public final class ChaosDriver {
                     && distinct.stream().allMatch(i -> i >= 0 && i < count);
             if (!exact || versions.getOrDefault(e.getKey(), -1L) != version) {
                 wrong.add(e.getKey() + " v" + versions.getOrDefault(e.getKey(), -1L) + "/" + version + " chunks "
-                        + got.size() + "/" + count);
+                        + got.size() + "/" + count + ", " + storedById(e.getKey(), count) + " stored by id");
             }
         }
         Map<String, Integer> announced = new HashMap<>();
@@ -205,6 +205,27 @@ public final class ChaosDriver {
         }
         int twice = (int) announced.values().stream().filter(n -> n > 1).count();
         return new Report(expected.size(), expectedChunks, found, wrong, records, notAnnounced, twice);
+    }
+
+    /**
+     * How many of the document's chunk objects Weaviate holds when asked by id, which reads the object itself: more
+     * than its filters find means objects without their filter entries, as a kill in the middle of a batch leaves.
+     */
+    private static int storedById(String docId, int count) {
+        URI weaviate = Stack.fromEnvironment().weaviateUrl();
+        HttpClient http = HttpClient.newHttpClient();
+        int stored = 0;
+        for (int i = 0; i < count; i++) {
+            URI object = weaviate.resolve("/v1/objects/" + WeaviateSchema.CHUNK + "/" + ObjectIds.chunk(docId, i));
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(object).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                stored += r.statusCode() == 204 ? 1 : 0;
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+        return stored;
     }
 
     private static int poison(String ingestUrl, int seconds) throws Exception {
