@@ -249,9 +249,7 @@ public class DocumentIndexer {
      */
     private static Optional<String> staleness(DocumentChange change, Optional<IndexedDocument> current, boolean rewrite) {
         if (change instanceof DocumentChange.Upsert upsert) {
-            long version = upsert.data().version();
-            return current.filter(c -> rewrite ? version < c.version() : version <= c.version())
-                    .map(c -> "version " + version + " is not newer than indexed version " + c.version());
+            return notNewer(upsert.data().version(), current, rewrite);
         }
         DocumentChange.Delete delete = (DocumentChange.Delete) change;
         if (delete.version() == null) {
@@ -259,8 +257,12 @@ public class DocumentIndexer {
             return current.isEmpty() ? Optional.of("unknown document")
                     : current.get().deleted() && !rewrite ? Optional.of("already deleted") : Optional.empty();
         }
-        return current.filter(c -> rewrite ? delete.version() < c.version() : delete.version() <= c.version())
-                .map(c -> "version " + delete.version() + " is not newer than indexed version " + c.version());
+        return notNewer(delete.version(), current, rewrite);
+    }
+
+    private static Optional<String> notNewer(long version, Optional<IndexedDocument> current, boolean rewrite) {
+        return current.filter(c -> version < c.version() || version == c.version() && !rewrite)
+                .map(c -> "version " + version + " is not newer than indexed version " + c.version());
     }
 
     /** Chunk indexes below which objects of the document may exist: its new chunks, and all it had that are known. */

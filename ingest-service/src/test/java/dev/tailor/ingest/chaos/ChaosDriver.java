@@ -12,6 +12,7 @@ import dev.tailor.ingest.poison.PoisonCorpus;
 import dev.tailor.ingest.poison.PoisonCorpus.End;
 import dev.tailor.ingest.poison.PoisonCorpus.Poison;
 import dev.tailor.ingest.support.DeadLetterTail;
+import dev.tailor.ingest.support.IndexProbe;
 import dev.tailor.ingest.support.SampleDocuments;
 import dev.tailor.ingest.support.TestConfig;
 import dev.tailor.testsupport.DocumentChanges;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * What {@code dev/chaos} runs against the stack it points at (the environment's addresses): streams documents
@@ -211,21 +213,11 @@ public final class ChaosDriver {
      * How many of the document's chunk objects Weaviate holds when asked by id, which reads the object itself: more
      * than its filters find means objects without their filter entries, as a kill in the middle of a batch leaves.
      */
-    private static int storedById(String docId, int count) {
+    private static long storedById(String docId, int count) {
         URI weaviate = Stack.fromEnvironment().weaviateUrl();
-        HttpClient http = HttpClient.newHttpClient();
-        int stored = 0;
-        for (int i = 0; i < count; i++) {
-            URI object = weaviate.resolve("/v1/objects/" + WeaviateSchema.CHUNK + "/" + ObjectIds.chunk(docId, i));
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(object).method("HEAD", HttpRequest.BodyPublishers.noBody())
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                stored += r.statusCode() == 204 ? 1 : 0;
-            } catch (Exception e) {
-                return -1;
-            }
-        }
-        return stored;
+        return IntStream.range(0, count)
+                .filter(i -> IndexProbe.storedById(weaviate, WeaviateSchema.CHUNK, ObjectIds.chunk(docId, i).toString()))
+                .count();
     }
 
     private static int poison(String ingestUrl, int seconds) throws Exception {

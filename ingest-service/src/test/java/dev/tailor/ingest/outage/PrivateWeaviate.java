@@ -98,20 +98,6 @@ final class PrivateWeaviate {
         }
     }
 
-    /** Whether the object is stored, read by id (the object itself, not the filter indexes). */
-    boolean hasObject(String collection, String uuid) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/v1/objects/" + collection + "/" + uuid)
-                    .toURL().openConnection();
-            c.setRequestMethod("HEAD");
-            c.setConnectTimeout(500);
-            c.setReadTimeout(500);
-            return c.getResponseCode() == 204;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     synchronized void stopAndDelete() {
         kill();
         try (Stream<Path> files = Files.walk(dataDir)) {

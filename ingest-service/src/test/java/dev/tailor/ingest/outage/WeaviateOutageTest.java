@@ -14,6 +14,7 @@ import io.weaviate.client6.v1.api.WeaviateClient;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,8 @@ class WeaviateOutageTest {
             // the batch's first object is stored: the rest of the batch is being written
             String first = ObjectIds.chunk(docIds.get(0), 0).toString();
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(2))
-                    .until(() -> PrivateWeaviateResource.weaviate.hasObject(WeaviateSchema.CHUNK, first));
+                    .until(() -> IndexProbe.storedById(URI.create(PrivateWeaviateResource.weaviate.url()),
+                            WeaviateSchema.CHUNK, first));
             PrivateWeaviateResource.weaviate.kill();
             PrivateWeaviateResource.weaviate.start();
         }
