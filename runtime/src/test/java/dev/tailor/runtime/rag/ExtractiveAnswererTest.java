@@ -38,4 +38,16 @@ class ExtractiveAnswererTest {
 
         assertThat(answer).endsWith("- First. [1]");
     }
+
+    @Test
+    void wordsAreRunsOfLettersAndNumbersLowerCasedWithoutStopWordsOrSingleCharacters() {
+        assertThat(ExtractiveAnswerer.words("What is the Q3 budget for São-Paulo, in 2026? A ½-day x²."))
+                .containsExactlyInAnyOrder("q3", "budget", "são", "paulo", "2026", "day", "x²");
+    }
+
+    @Test
+    void aSentenceScoresTheDistinctQuestionWordsItContains() {
+        assertThat(ExtractiveAnswerer.sharedWords("Travel, travel and more TRAVEL budget.",
+                ExtractiveAnswerer.words("travel budget approval"))).isEqualTo(2);
+    }
 }
