@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tailor.query.config.QueryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.quarkus.runtime.Startup;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,10 @@ import java.util.Optional;
  * Remembering changes nothing a local JWT check decides: such a check never asks the provider about revocation, so a
  * verified token is good until it expires either way. An identity is remembered for {@code remember-for} at most and
  * never past the token's {@code exp}; only tokens that passed are remembered, and any other string is a miss.
+ * Built at start ({@link Startup}), not on the first request with a token: the cache and its meters load ~100
+ * classes, and the first authenticated search after a start took 92–122 ms with that done at start against 119–148 ms.
  */
+@Startup
 @ApplicationScoped
 public class VerifiedTokens {
 
