@@ -95,22 +95,19 @@ public final class ExtractiveAnswerer {
      * five passages per ask, and the regex split and lower-casing of whole strings were half of its time.
      */
     private static void forEachWord(String text, Consumer<String> action) {
-        int length = text.length();
-        int i = 0;
-        while (i < length) {
-            while (i < length && !isWordChar(text.codePointAt(i))) {
-                i += Character.charCount(text.codePointAt(i));
-            }
-            int start = i;
-            while (i < length && isWordChar(text.codePointAt(i))) {
-                i += Character.charCount(text.codePointAt(i));
-            }
-            if (i - start > 1) {
+        int start = -1;
+        for (int i = 0; i <= text.length(); ) {
+            int codePoint = i < text.length() ? text.codePointAt(i) : ' ';
+            if (isWordChar(codePoint)) {
+                start = start < 0 ? i : start;
+            } else if (start >= 0) {
                 String word = text.substring(start, i).toLowerCase(Locale.ROOT);
                 if (word.length() > 1 && !STOP_WORDS.contains(word)) {
                     action.accept(word);
                 }
+                start = -1;
             }
+            i += Character.charCount(codePoint);
         }
     }
 
