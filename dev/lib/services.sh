@@ -116,26 +116,27 @@ start_model_service_for_tests() {
   await_service model-service
 }
 
-# ensure_sample_corpus: the sample corpus indexed, unless the index already holds chunks. A benchmark of search on a
-# fresh stack would otherwise wait for an index that nothing creates (query-service is not ready without it).
+# publish_sample_corpus: the sample corpus (dev/corpus) published to docs.changes, returning once all of it is
+# searchable (ingest-service must run).
+publish_sample_corpus() {
+  say "publishing the sample corpus (dev/corpus) to docs.changes"
+  java -jar "$ROOT/dev/tools/target/tailor-tools.jar" publish-corpus "$ROOT/dev/corpus" \
+    --bootstrap "${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$KAFKA_PORT}" --wait-indexed \
+    || die "publishing the sample corpus failed"
+}
+
+# ensure_sample_corpus: the sample corpus indexed, unless the index already holds chunks (ingest-service built). A
+# benchmark of search on a fresh stack would otherwise wait for an index that nothing creates.
 ensure_sample_corpus() {
   curl -fsS "http://127.0.0.1:$WEAVIATE_PORT/v1/objects?class=TailorChunk&limit=1" 2>/dev/null \
     | grep -q '"id"' && return 0
   local started=0
   if ! service_ready "$INGEST_PORT" >/dev/null 2>&1; then
-    [ -f "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" ] || {
-      say "building ingest-service"
-      "$ROOT/mvnw" -B -q install -DskipTests -pl ingest-service -am >"$LOGS/build.log" 2>&1 \
-        || die "build failed (see $LOGS/build.log)"
-    }
     start_service ingest-service
     started=1
     await_service ingest-service
   fi
-  say "the index is empty: publishing the sample corpus (dev/corpus)"
-  java -jar "$ROOT/dev/tools/target/tailor-tools.jar" publish-corpus "$ROOT/dev/corpus" \
-    --bootstrap "${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$KAFKA_PORT}" --wait-indexed \
-    || die "publishing the sample corpus failed"
+  publish_sample_corpus
   [ $started = 1 ] && stop_named ingest-service
   return 0
 }
