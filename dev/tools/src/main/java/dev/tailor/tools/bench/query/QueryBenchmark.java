@@ -20,12 +20,15 @@ import io.weaviate.client6.v1.api.collections.query.Metadata;
 import io.weaviate.client6.v1.api.collections.query.NearVector;
 
 import com.sun.net.httpserver.HttpServer;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -53,8 +56,9 @@ import java.util.concurrent.Executors;
  *   and dropped here, so TailorChunk is untouched). Goal: filtered ≤ 1.2× unfiltered.</li>
  * </ol>
  * The HTTP client speaks HTTP/1.1 with keep-alive, what API gateways speak to their upstreams by default (NGINX,
- * Kong, Envoy unless told otherwise) and what the OpenAI SDKs use; the JDK client would otherwise upgrade plain-text
- * connections to HTTP/2 (h2c). {@code BENCH_HTTP2=1} measures that instead.
+ * Kong, Envoy unless told otherwise) and what the OpenAI SDKs use. It is Apache HttpClient's blocking client, one pooled
+ * connection per worker: it shares the two cores with the service, and the JDK's asynchronous client spent more CPU
+ * per request on them (docs/decisions.md, "The query benchmark's HTTP client").
  * <p>
  * Environment: {@code QUERY_URL} (default http://127.0.0.1:8080), {@code BENCH_REQUESTS} (per series of (a), default
  * 3000), {@code BENCH_WARMUP} (requests per kind before (a), 3000), {@code BENCH_FILTER_REQUESTS} (per series of (b),
@@ -77,9 +81,11 @@ public final class QueryBenchmark {
             "What does the robot arm calibration involve?", "Which holidays does the company observe?");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version("1".equals(System.getenv("BENCH_HTTP2")) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4)).build();
+    private static final CloseableHttpClient HTTP = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnPerRoute(64)
+                    .setMaxConnTotal(64).build())
+            .disableContentCompression().disableCookieManagement().disableRedirectHandling()
+            .disableAutomaticRetries().build();
 
     public static void main(String[] args) throws Exception {
         Stack stack = Stack.fromEnvironment();
@@ -176,14 +182,16 @@ public final class QueryBenchmark {
     }
 
     static int post(String url, String token, Map<String, Object> body) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return 1;
+        HttpPost request = new HttpPost(url);
+        request.setHeader("Authorization", "Bearer " + token);
+        request.setEntity(new ByteArrayEntity(JSON.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
+        return HTTP.execute(request, response -> {
+            String answer = EntityUtils.toString(response.getEntity());
+            if (response.getCode() != 200) {
+                throw new IllegalStateException(url + " answered " + response.getCode() + ": " + answer);
+            }
+            return 1;
+        });
     }
 
     // ---------------------------------------------------------------- (b) filter cost
