@@ -324,6 +324,7 @@ public final class IngestBenchmark {
             List<String> ids = new ArrayList<>();
             Random sizes = new Random(7);
             long intervalNanos = 1_000_000_000L / rate;
+            CpuUsage cpuBefore = CpuUsage.now("ingest-service");
             long start = System.nanoTime();
             long next = start;
             for (int i = 0; i < rate * seconds; i++) {
@@ -341,6 +342,7 @@ public final class IngestBenchmark {
             double published = (System.nanoTime() - start) / 1e9;
             System.out.printf("    published at %.1f documents/s%n", ids.size() / published);
             Map<String, DocumentIndexed> done = awaitAll(ids, 1, Duration.ofMinutes(10));
+            CpuUsage cpuAfter = CpuUsage.now("ingest-service");
             List<Long> inOrder = ids.stream().map(done::get)
                     .map(d -> Duration.between(d.eventTime(), d.indexedTime()).toMillis()).toList();
             List<Long> millis = inOrder.stream().sorted().toList();
@@ -358,6 +360,11 @@ public final class IngestBenchmark {
                     sustained ? "sustained" : "NOT sustained (the backlog grew)");
             figures.put("c" + rate, Map.of("rate", rate, "p50", percentile(millis, 0.50), "p99", percentile(millis, 0.99),
                     "sustained", sustained));
+            // what bounds the rate: where the cores went from the first document published to the last one searchable
+            System.out.println("    CPU from the first document published to the last searchable:");
+            System.out.println("      " + embeddingShare(cpuBefore, cpuAfter,
+                    done.values().stream().mapToInt(DocumentIndexed::chunksEmbedded).sum()));
+            cpuAfter.since(cpuBefore).stream().limit(6).forEach(line -> System.out.println("      " + line));
         }
         List<String> texts = chunkTexts(all.subList(0, Math.min(all.size(), 400)));
         double raw = rawEmbedRate(texts);
