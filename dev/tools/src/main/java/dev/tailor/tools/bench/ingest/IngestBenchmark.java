@@ -228,10 +228,15 @@ public final class IngestBenchmark {
         figures.put(runs > 1 ? "a" + runNumber : "a", Map.of("documents", docs, "seconds", seconds, "chunks", chunks,
                 "chunksPerSecond", pipelineRate, "rawChunksPerSecond", rawRate));
         appendResult(ratio);
-        System.out.println("    CPU during the pipeline run:");
-        System.out.println("      " + embeddingShare(cpuBefore, cpuAfter, chunks));
-        cpuAfter.since(cpuBefore).forEach(line -> System.out.println("      " + line));
+        printCpu("during the pipeline run", cpuBefore, cpuAfter, embedded, Long.MAX_VALUE);
         return ratio;
+    }
+
+    /** Where the cores went between two readings: the embedding's share, then the first {@code lines} components. */
+    private static void printCpu(String when, CpuUsage before, CpuUsage after, int embedded, long lines) {
+        System.out.println("    CPU " + when + ":");
+        System.out.println("      " + embeddingShare(before, after, embedded));
+        after.since(before).stream().limit(lines).forEach(line -> System.out.println("      " + line));
     }
 
     /** The ratio is the share of the cores the embedding threads got: what they got, and where the rest went. */
@@ -339,8 +344,9 @@ public final class IngestBenchmark {
                 // what has arrived, without waiting: a wait here would hold back the next document
                 poll(Duration.ZERO);
             }
-            double published = (System.nanoTime() - start) / 1e9;
-            System.out.printf("    published at %.1f documents/s%n", ids.size() / published);
+            double publishSeconds = (System.nanoTime() - start) / 1e9;
+            // n documents published over n - 1 intervals
+            System.out.printf("    published at %.1f documents/s%n", (ids.size() - 1) / publishSeconds);
             Map<String, DocumentIndexed> done = awaitAll(ids, 1, Duration.ofMinutes(10));
             CpuUsage cpuAfter = CpuUsage.now("ingest-service");
             List<Long> inOrder = ids.stream().map(done::get)
@@ -360,11 +366,9 @@ public final class IngestBenchmark {
                     sustained ? "sustained" : "NOT sustained (the backlog grew)");
             figures.put("c" + rate, Map.of("rate", rate, "p50", percentile(millis, 0.50), "p99", percentile(millis, 0.99),
                     "sustained", sustained));
-            // what bounds the rate: where the cores went from the first document published to the last one searchable
-            System.out.println("    CPU from the first document published to the last searchable:");
-            System.out.println("      " + embeddingShare(cpuBefore, cpuAfter,
-                    done.values().stream().mapToInt(DocumentIndexed::chunksEmbedded).sum()));
-            cpuAfter.since(cpuBefore).stream().limit(6).forEach(line -> System.out.println("      " + line));
+            // what bounds the rate
+            printCpu("from the first document published to the last searchable", cpuBefore, cpuAfter,
+                    done.values().stream().mapToInt(DocumentIndexed::chunksEmbedded).sum(), 6);
         }
         List<String> texts = chunkTexts(all.subList(0, Math.min(all.size(), 400)));
         double raw = rawEmbedRate(texts);
